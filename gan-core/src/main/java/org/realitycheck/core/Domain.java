@@ -1,0 +1,110 @@
+package org.realitycheck.core;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.realitycheck.core.nn.GanArchitecture;
+import org.realitycheck.core.train.TrainingConfig;
+
+/**
+ * A scientific domain (astro image restoration, HEP tracking) as the rest of realitycheck sees it:
+ * where data comes from, what the conventional method is, how an output maps back to the
+ * measurement, which inputs are empty, which rare objects to inject, which physics quantities to
+ * compare, and the defaults for training and validation.
+ *
+ * <p>Implementations are registered with {@link java.util.ServiceLoader} (a
+ * {@code META-INF/services/org.realitycheck.core.Domain} file) and found by {@link Domains#byName}.
+ * All sample sets a domain returns share one condition shape and one target shape, and all values
+ * are in physical units.
+ */
+public interface Domain {
+    /** @return the registry name, lower case, e.g. {@code astro} */
+    String name();
+
+    /** @return one or two sentences for {@code --help} and reports */
+    String describe();
+
+    /**
+     * Simulates a labelled data set, deterministic in {@code seed}.
+     *
+     * @param n number of samples, {@code >= 1}
+     * @param seed the seed; the same seed gives the same set
+     * @param options domain options ({@code key -> value}); unknown keys are rejected with an
+     *     {@link IllegalArgumentException} naming the key and the known ones
+     */
+    SampleSet simulate(int n, long seed, Map<String, String> options);
+
+    /**
+     * Loads data written by {@code realitycheck simulate} or by the user (FITS folder, TrackML CSV).
+     *
+     * @throws BadInputException naming the file and place when the data is malformed
+     */
+    SampleSet load(Path path);
+
+    /** @return the conventional method the GAN is compared with */
+    ConventionalMethod conventionalMethod();
+
+    /** @return the forward model from outputs back to the measurement */
+    ForwardModel forwardModel();
+
+    /**
+     * Inputs that contain nothing (sky-only fields, noise-only hits), degraded exactly like real
+     * inputs; their targets are "nothing" (blank sky, or absent).
+     */
+    SampleSet emptyInputs(int n, long seed);
+
+    /** Rare objects absent from training (point sources, companions; kinked or low-pT tracks). */
+    SampleSet injections(int n, long seed);
+
+    /**
+     * Samples spread over {@code [min, max]} of one covariate (for the out-of-distribution sweep),
+     * other parameters drawn from the default priors. Empty when the domain cannot sweep it.
+     */
+    default Optional<SampleSet> covariateSweep(String covariate, double min, double max, int n, long seed) {
+        return Optional.empty();
+    }
+
+    /** @return the covariate the out-of-distribution check sweeps by default (e.g. {@code redshift}) */
+    String primaryCovariate();
+
+    /** @return the physics quantities compared between GAN, conventional method and truth */
+    List<Observable> observables();
+
+    /**
+     * Counts what an output claims to contain where the input holds nothing: sources above k·σ in a
+     * restored sky image; a track whose parameters the hits accept.
+     */
+    Detections detect(float[] output, Sample input);
+
+    /**
+     * @return true when the output recovers the rare object injected into {@code sample} (flux,
+     *     position or parameters within the domain's tolerance of the truth)
+     */
+    boolean recovered(float[] output, Sample sample);
+
+    /** @return the default generator and discriminator architecture */
+    GanArchitecture defaultArchitecture();
+
+    /** @return the default training configuration */
+    TrainingConfig defaultTrainingConfig();
+
+    /** @return the default validation policy (YAML), a fresh stream the caller closes */
+    InputStream defaultPolicy();
+
+    /**
+     * What {@link #detect} found.
+     *
+     * @param count number of detections (sources, accepted tracks), {@code >= 0}
+     * @param spuriousSignal the signal attributed to them (flux in counts; 0 for tracks)
+     */
+    record Detections(int count, double spuriousSignal) {
+        public Detections {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must be >= 0, got " + count);
+            }
+        }
+    }
+}

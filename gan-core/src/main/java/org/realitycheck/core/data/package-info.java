@@ -1,0 +1,4 @@
+/**
+ * Recorded, invertible transforms between physical units and a network's scale.
+ */
+package org.realitycheck.core.data;

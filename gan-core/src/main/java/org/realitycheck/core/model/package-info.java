@@ -1,0 +1,4 @@
+/**
+ * The model artifact (one zip: generator, discriminator, card.json), the model card and the generators\n * that validation runs.
+ */
+package org.realitycheck.core.model;
