@@ -44,6 +44,17 @@ public interface Domain {
      */
     SampleSet load(Path path);
 
+    /**
+     * Writes a set in the layout {@link #load} reads (the {@code realitycheck simulate} output). The
+     * caller passes an empty folder and makes the write atomic (see
+     * {@link org.realitycheck.core.io.AtomicFiles#writeFolder}).
+     *
+     * @throws java.io.IOException when the folder cannot be written
+     */
+    default void write(SampleSet set, Path folder) throws java.io.IOException {
+        throw new UnsupportedOperationException("domain '" + name() + "' cannot write data sets");
+    }
+
     /** @return the conventional method the GAN is compared with */
     ConventionalMethod conventionalMethod();
 

@@ -1,0 +1,18 @@
+package org.realitycheck.cli;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+
+/** Quiet logging for users (warnings only), everything with {@code --debug}. */
+final class Logging {
+    private Logging() {
+    }
+
+    static void configure(boolean debug) {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(debug ? Level.DEBUG : Level.WARN);
+        ((Logger) LoggerFactory.getLogger("org.realitycheck")).setLevel(debug ? Level.DEBUG : Level.INFO);
+    }
+}

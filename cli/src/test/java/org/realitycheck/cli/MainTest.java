@@ -1,0 +1,79 @@
+package org.realitycheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.realitycheck.core.BadInputException;
+
+class MainTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Usage: realitycheck").contains("simulate").contains("Exit codes");
+        Run version = run("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).contains("realitycheck").contains("1.0.0-M2.1").contains("Java");
+    }
+
+    @Test
+    void unknownCommandIsUsageErrorWithHint() {
+        Run r = run("frobnicate");
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("frobnicate").contains("--help");
+        assertThat(r.err().lines().count()).isEqualTo(2);
+    }
+
+    @Test
+    void noCommandIsUsageError() {
+        assertThat(run().code()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void unknownDomainListsKnownOnesAndWritesNothing(@TempDir Path tmp) {
+        Path out = tmp.resolve("out");
+        Run r = run("simulate", "no-such-domain", "--count", "3", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("unknown domain 'no-such-domain'").contains("known domains");
+        assertThat(r.err()).doesNotContain("\tat ");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void badCountIsUsageError(@TempDir Path tmp) {
+        Run r = run("simulate", "astro", "--count", "0", "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("--count must be >= 1");
+    }
+
+    @Test
+    void exceptionsMapToExitCodes() {
+        StringWriter err = new StringWriter();
+        PrintWriter pw = new PrintWriter(err, true);
+        assertThat(Main.handle(BadInputException.at(Path.of("x.fits"), "HDU 1", "expected 2-D image"), pw, false))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("realitycheck: x.fits: HDU 1: expected 2-D image" + System.lineSeparator());
+        assertThat(Main.handle(new IllegalStateException("boom"), pw, false)).isEqualTo(ExitCode.INTERNAL);
+        assertThat(err.toString()).contains("internal error").contains("--debug").doesNotContain("\tat ");
+        StringWriter dbg = new StringWriter();
+        assertThat(Main.handle(new IllegalStateException("boom"), new PrintWriter(dbg, true), true))
+                .isEqualTo(ExitCode.INTERNAL);
+        assertThat(dbg.toString()).contains("\tat ");
+    }
+}
