@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.realitycheck.core.data.FeatureTransform;
+import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.TrainingConfig;
 
@@ -95,6 +97,24 @@ public interface Domain {
      *     position or parameters within the domain's tolerance of the truth)
      */
     boolean recovered(float[] output, Sample sample);
+
+    /**
+     * The set a GAN is trained on, made from labelled data. The default is the data itself. A
+     * domain whose GAN learns to approximate the conventional method (HEP: trained on fitted
+     * trajectories, as the LHC example does) replaces the targets with the method's estimates.
+     */
+    default SampleSet trainingSet(SampleSet data) {
+        return data;
+    }
+
+    /**
+     * The normalisation a new model records, fitted on its training set. The default standardises
+     * every condition and target feature to mean 0 and standard deviation 1.
+     */
+    default Normalization normalization(SampleSet trainingSet) {
+        return new Normalization(FeatureTransform.Affine.standardize(trainingSet.conditions(0, trainingSet.size())),
+                FeatureTransform.Affine.standardize(trainingSet.targets(0, trainingSet.size())));
+    }
 
     /** @return the default generator and discriminator architecture */
     GanArchitecture defaultArchitecture();
