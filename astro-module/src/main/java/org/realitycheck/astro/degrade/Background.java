@@ -1,7 +1,5 @@
 package org.realitycheck.astro.degrade;
 
-import java.util.Arrays;
-
 /**
  * Robust background noise: the standard deviation of the sky estimated from the near-zero pixels, by
  * iterated 3σ clipping around the median with σ from the median absolute deviation
@@ -38,7 +36,7 @@ public final class Background {
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
         double sigma = 0;
-        for (int pass = 0; pass < 4; pass++) {
+        for (int pass = 0; pass < 3; pass++) {
             int m = 0;
             for (int i = 0; i < n; i++) {
                 if (v[i] >= lo && v[i] <= hi) {
@@ -48,21 +46,62 @@ public final class Background {
             if (m == 0) {
                 break;
             }
-            Arrays.sort(work, 0, m);
             double med = median(work, m);
             for (int i = 0; i < m; i++) {
                 work[i] = Math.abs(work[i] - med);
             }
-            Arrays.sort(work, 0, m);
             sigma = MAD_TO_SIGMA * median(work, m);
             lo = med - 3 * sigma;
             hi = med + 3 * sigma;
         }
-        // a 3σ-clipped normal has its MAD unchanged; the clipping only removes sources
+        // a 3σ-clipped normal keeps its median and MAD; the clipping only removes sources
         return sigma;
     }
 
-    private static double median(double[] sorted, int m) {
-        return (m % 2 == 1) ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+    /** The median of {@code a[0, m)} by quickselect (reorders {@code a}). */
+    static double median(double[] a, int m) {
+        double hiMid = select(a, m, m / 2);
+        if (m % 2 == 1) {
+            return hiMid;
+        }
+        double loMid = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < m / 2; i++) {
+            loMid = Math.max(loMid, a[i]);
+        }
+        return 0.5 * (loMid + hiMid);
+    }
+
+    /** Hoare's quickselect: puts the k-th smallest of {@code a[0, m)} at k, smaller ones before it. */
+    private static double select(double[] a, int m, int k) {
+        int left = 0;
+        int right = m - 1;
+        while (left < right) {
+            double pivot = a[(left + right) >>> 1];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                break;
+            }
+        }
+        return a[k];
     }
 }
