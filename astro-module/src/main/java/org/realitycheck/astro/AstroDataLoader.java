@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a folder written by {@link AstroDataWriter} ({@code catalog.csv}, {@code degraded/}, {@code truth/}):
  *       one sample per catalog row, covariates from the numeric columns, the truth when its file exists;</li>
  *   <li>a folder of FITS files without a catalog (in {@code degraded/} if that exists, else the folder
- *       itself; {@code *.fits}, {@code *.fit}, {@code *.fts}): samples of kind {@code galaxy} without target
+ *       itself; {@code *.fits}, {@code *.fit}, {@code *.fts}): samples of kind {@code galaxy} (or the header's RC_KIND) without target
  *       (unless a {@code truth/} file of the same name exists), id = file name without extension;</li>
  *   <li>a single FITS file.</li>
  * </ul>
@@ -94,7 +94,7 @@ public final class AstroDataLoader {
                 target = clean(tf, t);
             }
             Map<String, Double> cov = fromHeader(img, cond);
-            out.add(new Sample(id, "galaxy", cond, target, cov));
+            out.add(new Sample(id, img.keywords().getOrDefault("RC_KIND", "galaxy"), cond, target, cov));
         }
         return new SampleSet(out, shape, shape);
     }

@@ -10,8 +10,9 @@ import org.apache.commons.math3.special.Gamma;
  * with the PSF, optional down-sampling by block averaging (kept on the full grid), and noise.
  *
  * <p>{@link NoiseModel#GALAXYGAN} (Schawinski et al. 2017, §2): {@code original = truth + N(0, σ_orig²)};
- * {@code blurred = P ⊛ original}; σ_blurred is estimated from the near-zero pixels of the blurred image
- * ({@link Background#sigma}); white noise of variance {@code max(0, (sig·σ_orig)² − σ_blurred²)} is
+ * {@code blurred = P ⊛ original}; σ_blurred is the native noise after the blur — {@code σ_orig·‖P‖₂}
+ * exactly when σ_orig is given, else estimated from the near-zero pixels of the blurred image
+ * ({@link Background#sigma}) as in the paper; white noise of variance {@code max(0, (sig·σ_orig)² − σ_blurred²)} is
  * added. The noise map is then the constant {@code sig·σ_orig}.
  *
  * <p>{@link NoiseModel#POISSON}: {@code d = Poisson(gain·(P⊛truth + sky))/gain − sky + N(0, rn²)}; the
@@ -111,7 +112,9 @@ public record Degradation(Psf psf, NoiseModel noise, double sig, double sigmaOri
             for (int i = 0; i < orig.length; i++) {
                 out[i] = (float) orig[i];
             }
-            double sb = Background.sigma(out);
+            // σ of the blurred native noise: exactly σ_orig·‖row of A‖₂ when σ_orig is known (galaxy light
+            // would bias an estimate from the image); estimated from the near-zero pixels otherwise
+            double sb = Double.isNaN(sigmaOrig) ? Background.sigma(out) : s0 * rowNorm(h, w);
             double target = sig * s0;
             double add = Math.sqrt(Math.max(0, target * target - sb * sb));
             addBlockNoise(out, h, w, add, rnd);
@@ -132,6 +135,19 @@ public record Degradation(Psf psf, NoiseModel noise, double sig, double sigmaOri
             }
         }
         return new Result(out, backgroundSigma());
+    }
+
+    /** ‖row of A‖₂ for A = blockAverage ∘ P: the noise gain of the blur (rows of A are all alike). */
+    private double rowNorm(int h, int w) {
+        double[] t = new double[h * w];
+        t[0] = 1;
+        Pooling.blockAverage(t, 0, h, w, downsample);
+        Optics.convolver(h, w).apply(t, 0, Optics.otf(psf, h, w), true, t, 0);
+        double s = 0;
+        for (double v : t) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
     }
 
     private void addBlockNoise(float[] img, int h, int w, double sigma, SplittableRandom rnd) {

@@ -184,7 +184,12 @@ public final class FitsIO {
             return;
         }
         int p = pos[0];
-        if (a instanceof float[] f) {
+        boolean identity = bscale == 1.0 && bzero == 0.0;
+        if (a instanceof float[] f && identity) {
+            // bit-exact: 0.0 + (−0.0) would turn −0 into +0
+            System.arraycopy(f, 0, out, p, f.length);
+            p += f.length;
+        } else if (a instanceof float[] f) {
             for (float v : f) {
                 out[p++] = (float) (bzero + bscale * v);
             }
