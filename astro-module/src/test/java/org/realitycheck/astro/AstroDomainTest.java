@@ -1,0 +1,174 @@
+package org.realitycheck.astro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.realitycheck.astro.deconv.RichardsonLucy;
+import org.realitycheck.core.BadInputException;
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Domains;
+import org.realitycheck.core.ForwardModel;
+import org.realitycheck.core.Observable;
+import org.realitycheck.core.Sample;
+import org.realitycheck.core.SampleSet;
+
+class AstroDomainTest {
+    private final AstroDomain astro = new AstroDomain();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void registeredThroughServiceLoader() {
+        Domain d = Domains.byName("astro");
+        assertThat(d).isInstanceOf(AstroDomain.class);
+        assertThat(d.primaryCovariate()).isEqualTo("redshift");
+        assertThat(d.describe()).isNotBlank();
+    }
+
+    @Test
+    void writerAndLoaderRoundTrip() throws IOException {
+        SampleSet set = astro.simulate(6, 3, Map.of("empty_fraction", "0.3", "injected_fraction", "0.3"));
+        Path out = dir.resolve("sim");
+        AstroDataWriter.write(set, out);
+        assertThat(out.resolve("catalog.csv")).exists();
+        assertThat(Files.readAllLines(out.resolve("catalog.csv")).get(0)).startsWith("id,kind,subtype,redshift,flux,r_e,");
+        SampleSet back = astro.load(out);
+        assertThat(back.size()).isEqualTo(6);
+        for (int i = 0; i < set.size(); i++) {
+            Sample a = set.get(i);
+            Sample b = back.get(i);
+            assertThat(b.id()).isEqualTo(a.id());
+            assertThat(b.kind()).isEqualTo(a.kind());
+            assertThat(b.condition()).isEqualTo(a.condition());
+            assertThat(b.target().orElseThrow()).isEqualTo(a.target().orElseThrow());
+            assertThat(b.covariates()).isEqualTo(a.covariates());
+        }
+        assertThatThrownBy(() -> AstroDataWriter.write(set, out)).hasMessageContaining("not empty");
+        try (var s = Files.list(dir)) {
+            assertThat(s.toList()).containsExactly(out);
+        }
+    }
+
+    @Test
+    void folderOfDegradedFitsGivesSamplesWithoutTarget() throws IOException {
+        SampleSet set = astro.simulate(3, 4, Map.of());
+        Path out = dir.resolve("sim");
+        AstroDataWriter.write(set, out);
+        Files.delete(out.resolve("catalog.csv"));
+        try (var s = Files.list(out.resolve("truth"))) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+        SampleSet real = astro.load(out.resolve("degraded"));
+        assertThat(real.size()).isEqualTo(3);
+        assertThat(real.get(0).hasTarget()).isFalse();
+        assertThat(real.get(0).covariate("sky_sigma").getAsDouble()).isCloseTo(0.06, within(1e-9));
+        assertThat(real.get(0).covariate("psf_fwhm_pix").getAsDouble()).isCloseTo(1.4 / 0.396, within(1e-9));
+        // the conventional method runs on it
+        assertThat(astro.conventionalMethod().estimate(real.get(0)).value()).hasSize(64 * 64);
+    }
+
+    @Test
+    void badCatalogNamesFileLineAndField() throws IOException {
+        SampleSet set = astro.simulate(2, 4, Map.of());
+        Path out = dir.resolve("sim");
+        AstroDataWriter.write(set, out);
+        List<String> lines = Files.readAllLines(out.resolve("catalog.csv"));
+        Files.writeString(out.resolve("catalog.csv"), lines.get(0) + "\n" + lines.get(1).replaceFirst(",galaxy,none,[^,]*,", ",galaxy,none,abc,") + "\n");
+        assertThatThrownBy(() -> astro.load(out)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("catalog.csv").hasMessageContaining("line 2").hasMessageContaining("redshift");
+    }
+
+    @Test
+    void emptyFieldsInjectionsAndSweep() {
+        SampleSet empty = astro.emptyInputs(4, 1);
+        for (Sample s : empty) {
+            assertThat(astro.detect(s.target().orElseThrow(), s).count()).isZero();
+            assertThat(astro.detect(s.condition(), s).count()).isZero();
+        }
+        float[] blob = new float[64 * 64];
+        new org.realitycheck.astro.sim.Sersic(30, 2, 1, 1, 0, 20, 20).addTo(blob, 0, 64, 64, 1);
+        Domain.Detections det = astro.detect(blob, empty.get(0));
+        assertThat(det.count()).isEqualTo(1);
+        // the flux of the pixels above 5σ: most of the blob's 30 counts
+        assertThat(det.spuriousSignal()).isBetween(15.0, 30.0);
+
+        SampleSet inj = astro.injections(9, 2);
+        for (Sample s : inj) {
+            assertThat(astro.recovered(s.target().orElseThrow(), s)).as(s.id()).isTrue();
+            // a restoration that erased the object: the truth without it is approximated by the aperture blanked
+            float[] erased = s.target().orElseThrow();
+            double x = s.covariate("inj_x").getAsDouble();
+            double y = s.covariate("inj_y").getAsDouble();
+            for (int py = 0; py < 64; py++) {
+                for (int px = 0; px < 64; px++) {
+                    if (Math.hypot(px + 0.5 - x, py + 0.5 - y) <= 3) {
+                        erased[py * 64 + px] = 0;
+                    }
+                }
+            }
+            assertThat(astro.recovered(erased, s)).as(s.id()).isFalse();
+        }
+        SampleSet sweep = astro.covariateSweep("redshift", 0.01, 0.25, 5, 3).orElseThrow();
+        assertThat(sweep.covariateRanges().get("redshift").max()).isEqualTo(0.25);
+        assertThat(astro.covariateSweep("pt", 0, 1, 5, 3)).isEmpty();
+    }
+
+    @Test
+    void forwardModelOfTheTruthExplainsTheData() {
+        ForwardModel fm = astro.forwardModel();
+        SampleSet set = astro.simulate(8, 12, Map.of());
+        double sum = 0;
+        for (Sample s : set) {
+            sum += fm.consistency(s.target().orElseThrow(), s).chi2PerNdf();
+            assertThat(fm.forward(s.target().orElseThrow(), s)).hasSize(64 * 64);
+        }
+        assertThat(sum / set.size()).isCloseTo(1.0, within(0.1));
+        // a blank output does not explain a galaxy
+        assertThat(fm.consistency(new float[64 * 64], set.get(0)).chi2PerNdf()).isGreaterThan(3);
+        // RL's χ² comes with its estimate
+        assertThat(new RichardsonLucy(30).estimate(set.get(0)).chi2PerNdf()).isLessThan(2);
+    }
+
+    @Test
+    void observablesOnTheTruth() {
+        Sample s = astro.simulate(1, 8, Map.of()).get(0);
+        float[] t = s.target().orElseThrow();
+        Map<String, Double> v = new java.util.LinkedHashMap<>();
+        for (Observable o : astro.observables()) {
+            v.put(o.name(), o.compute(t, s));
+        }
+        assertThat(v).containsKeys("flux_total", "flux_aperture", "r_half", "centroid_x", "centroid_y", "detections");
+        assertThat(v.get("centroid_x")).isCloseTo(s.covariate("x0").getAsDouble(), within(0.5));
+        assertThat(v.get("flux_total")).isLessThanOrEqualTo(s.covariate("flux").getAsDouble() * 1.001);
+        assertThat(v.get("detections")).isEqualTo(1.0);
+    }
+
+    @Test
+    void policyAndDefaults() throws IOException {
+        String yaml;
+        try (InputStream in = astro.defaultPolicy()) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String id : List.of("hallucination.empty-fields", "ood.covariate", "residuals.conventional",
+                "consistency.forward-model", "rare-objects", "distribution.fidelity")) {
+            assertThat(yaml).contains("  " + id + ":");
+        }
+        assertThat(astro.defaultArchitecture().generator()).isInstanceOf(org.realitycheck.core.nn.UNetSpec.class);
+        assertThatThrownBy(() -> astro.simulate(2, 1, Map.of("redshift", "0.1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z_min");
+    }
+}
