@@ -82,6 +82,18 @@ public final class AstroDomain implements Domain {
         return AstroDataLoader.load(path);
     }
 
+    /** Writes the {@code simulate astro} layout: catalog.csv, truth/*.fits, degraded/*.fits. */
+    @Override
+    public void write(SampleSet set, Path folder) throws java.io.IOException {
+        AstroDataWriter.write(set, folder);
+    }
+
+    /** The GalaxyGAN-style asinh stretch on conditions and targets ({@link org.realitycheck.astro.gan.AstroGan#STRETCH}). */
+    @Override
+    public org.realitycheck.core.data.Normalization normalization(SampleSet trainingSet) {
+        return org.realitycheck.astro.gan.AstroGan.defaults(config).normalization();
+    }
+
     @Override
     public ConventionalMethod conventionalMethod() {
         return RichardsonLucy.defaults();

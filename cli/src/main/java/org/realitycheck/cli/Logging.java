@@ -14,5 +14,7 @@ final class Logging {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(debug ? Level.DEBUG : Level.WARN);
         ((Logger) LoggerFactory.getLogger("org.realitycheck")).setLevel(debug ? Level.DEBUG : Level.INFO);
+        // ND4J warns about duplicate TensorFlow op mappings on every start; nothing a user can act on
+        ((Logger) LoggerFactory.getLogger("org.nd4j.imports")).setLevel(debug ? Level.DEBUG : Level.ERROR);
     }
 }
