@@ -1,0 +1,319 @@
+package org.realitycheck.core.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.realitycheck.core.BadInputException;
+import org.realitycheck.core.Generator;
+
+/**
+ * The model artifact: one zip holding
+ * <ul>
+ *   <li>{@value #CARD}: the {@link ModelCard} as JSON;</li>
+ *   <li>{@value #GENERATOR} and {@value #DISCRIMINATOR}: the SameDiff graphs in SameDiff's own
+ *       format, training config and Adam state included, so training can resume;</li>
+ *   <li>{@value #STATE}: the trainer's counters ({@link GanModel.TrainingState}).</li>
+ * </ul>
+ * Writing goes to a temporary file in the target folder that is then atomically renamed, so a
+ * reader never sees half an artifact. Reading never extracts entries to disk; it reads them into
+ * memory and rejects truncated, corrupt, foreign and future-schema files and entries whose names
+ * would escape a folder, with a {@link BadInputException} naming the file and the problem.
+ */
+public final class ModelArtifact {
+    /** Zip entry of the model card. */
+    public static final String CARD = "card.json";
+    /** Zip entry of the generator graph. */
+    public static final String GENERATOR = "generator.sd";
+    /** Zip entry of the discriminator graph. */
+    public static final String DISCRIMINATOR = "discriminator.sd";
+    /** Zip entry of the training counters. */
+    public static final String STATE = "state.json";
+
+    /** Largest entry read into memory: 2 GiB − 1 (a Java array's limit); guards against zip bombs. */
+    private static final int MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelArtifact() {
+    }
+
+    /**
+     * Writes a model atomically (temporary file in the same folder, then an atomic rename).
+     *
+     * @param model the model, never null
+     * @param zip the destination; its folder is created when missing; an existing file is replaced
+     * @throws UncheckedIOException if the folder is not writable
+     */
+    public static void write(GanModel model, Path zip) {
+        Path abs = zip.toAbsolutePath();
+        try {
+            Files.createDirectories(abs.getParent());
+            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            try {
+                try (OutputStream fos = Files.newOutputStream(tmp); ZipOutputStream out = new ZipOutputStream(fos)) {
+                    put(out, CARD, JSON.writeValueAsBytes(model.card()));
+                    put(out, STATE, JSON.writeValueAsBytes(model.state()));
+                    put(out, GENERATOR, graphBytes(model.generatorGraph()));
+                    put(out, DISCRIMINATOR, graphBytes(model.discriminatorGraph()));
+                }
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model artifact " + zip, e);
+        }
+    }
+
+    /**
+     * Reads a full model (both graphs, optimizer state, counters), e.g. to resume training.
+     *
+     * @throws BadInputException if the file is missing, truncated, corrupt, foreign, of a newer
+     *     schema or holds an entry whose name escapes the folder
+     */
+    public static GanModel read(Path zip) {
+        try (ZipFile zf = open(zip)) {
+            ModelCard card = card(zip, zf);
+            GanModel.TrainingState state = json(zip, zf, STATE, GanModel.TrainingState.class);
+            SameDiff g = graph(zip, zf, GENERATOR);
+            SameDiff d = graph(zip, zf, DISCRIMINATOR);
+            return new GanModel(g, d, card, state);
+        } catch (IOException e) {
+            throw BadInputException.at(zip, "", "cannot read model artifact: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a generator for validation from either of
+     * <ul>
+     *   <li>our artifact (see the class comment), or</li>
+     *   <li>a plain DL4J {@code ModelSerializer} zip (MultiLayerNetwork or ComputationGraph) with a
+     *       card beside it: {@code <name>.card.json} for {@code <name>.zip}, else {@code card.json}
+     *       in the same folder. The network takes the normalised condition (flattened, followed by
+     *       {@code noiseDim} N(0,1) values, for an MLP generator spec; NCHW for a U-Net spec).</li>
+     * </ul>
+     *
+     * @throws BadInputException as {@link #read(Path)}, or when a DL4J zip has no readable card beside it
+     */
+    public static Generator load(Path zip) {
+        boolean dl4j;
+        try (ZipFile zf = open(zip)) {
+            if (zf.getEntry(CARD) != null) {
+                ModelCard card = card(zip, zf);
+                return new GraphGenerator(graph(zip, zf, GENERATOR), card);
+            }
+            dl4j = zf.getEntry("configuration.json") != null && zf.getEntry("coefficients.bin") != null;
+        } catch (IOException e) {
+            throw BadInputException.at(zip, "", "cannot read model artifact: " + e.getMessage(), e);
+        }
+        if (!dl4j) {
+            throw BadInputException.at(zip, "", "not a realitycheck model artifact (no " + CARD
+                    + ") nor a DL4J ModelSerializer zip (no configuration.json)");
+        }
+        return Dl4jGenerator.load(zip, readCard(cardBeside(zip)));
+    }
+
+    /**
+     * Writes a card as JSON, atomically; the card a DL4J model needs beside it.
+     *
+     * @throws UncheckedIOException if the folder is not writable
+     */
+    public static void writeCard(ModelCard card, Path file) {
+        Path abs = file.toAbsolutePath();
+        try {
+            Files.createDirectories(abs.getParent());
+            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, JSON.writeValueAsBytes(card));
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model card " + file, e);
+        }
+    }
+
+    /**
+     * Reads a card JSON file.
+     *
+     * @throws BadInputException if it is missing, not JSON, of a newer schema or not a card
+     */
+    public static ModelCard readCard(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw BadInputException.at(file, "", "no such file");
+        }
+        try {
+            return parseCard(file, "", Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw BadInputException.at(file, "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The card of a DL4J zip: {@code <name>.card.json} if present, else {@code card.json} in the folder. */
+    static Path cardBeside(Path zip) {
+        Path abs = zip.toAbsolutePath();
+        String name = abs.getFileName().toString();
+        String stem = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        Path named = abs.resolveSibling(stem + ".card.json");
+        if (Files.isRegularFile(named)) {
+            return named;
+        }
+        Path plain = abs.resolveSibling(CARD);
+        if (Files.isRegularFile(plain)) {
+            return plain;
+        }
+        throw BadInputException.at(zip, "", "a DL4J model needs its card beside it: " + named.getFileName() + " or "
+                + CARD + " in the same folder");
+    }
+
+    private static ZipFile open(Path zip) {
+        if (!Files.isRegularFile(zip)) {
+            throw BadInputException.at(zip, "", "no such file");
+        }
+        ZipFile zf;
+        try {
+            zf = new ZipFile(zip.toFile());
+        } catch (IOException e) {
+            throw BadInputException.at(zip, "", "not a zip file, or truncated (" + e.getMessage() + ")", e);
+        }
+        Set<String> seen = new HashSet<>();
+        for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements();) {
+            String name = en.nextElement().getName();
+            if (!safeName(name)) {
+                closeQuietly(zf);
+                throw BadInputException.at(zip, name, "zip entry name escapes the archive folder");
+            }
+            if (!seen.add(name)) {
+                closeQuietly(zf);
+                throw BadInputException.at(zip, name, "zip entry appears twice");
+            }
+        }
+        return zf;
+    }
+
+    /** Relative, no {@code ..} segment, no backslash, no drive letter, no NUL. */
+    static boolean safeName(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.indexOf('\0') >= 0
+                || (name.length() > 1 && name.charAt(1) == ':')) {
+            return false;
+        }
+        for (String part : name.split("/")) {
+            if (part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void closeQuietly(ZipFile zf) {
+        try {
+            zf.close();
+        } catch (IOException e) {
+            // already failing with a better message
+        }
+    }
+
+    private static byte[] entry(Path zip, ZipFile zf, String name) {
+        ZipEntry e = zf.getEntry(name);
+        if (e == null) {
+            String what = zf.getEntry(CARD) == null ? "not a realitycheck model artifact" : "incomplete model artifact";
+            throw BadInputException.at(zip, name, what + ": entry missing");
+        }
+        try (InputStream in = zf.getInputStream(e)) {
+            byte[] b = in.readNBytes(MAX_ENTRY_BYTES);
+            if (in.read() != -1) {
+                throw BadInputException.at(zip, name, "entry larger than " + MAX_ENTRY_BYTES + " bytes");
+            }
+            return b;
+        } catch (IOException ex) {
+            throw BadInputException.at(zip, name, "corrupt entry (" + ex.getMessage() + ")", ex);
+        }
+    }
+
+    private static ModelCard card(Path zip, ZipFile zf) {
+        return parseCard(zip, CARD, entry(zip, zf, CARD));
+    }
+
+    private static ModelCard parseCard(Path file, String where, byte[] bytes) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw BadInputException.at(file, where, "not valid JSON (" + firstLine(e) + ")", e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw BadInputException.at(file, where, "expected a JSON object (a model card)");
+        }
+        JsonNode v = tree.get("schemaVersion");
+        if (v == null || !v.canConvertToInt()) {
+            throw BadInputException.at(file, where + (where.isEmpty() ? "" : " ") + "schemaVersion",
+                    "missing or not an integer");
+        }
+        if (v.intValue() > ModelCard.SCHEMA_VERSION) {
+            throw BadInputException.at(file, where + (where.isEmpty() ? "" : " ") + "schemaVersion",
+                    "schema " + v.intValue() + " is newer than this tool reads (<= " + ModelCard.SCHEMA_VERSION
+                            + "); upgrade realitycheck");
+        }
+        try {
+            return JSON.treeToValue(tree, ModelCard.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw BadInputException.at(file, where, "not a valid model card (" + firstLine(e) + ")", e);
+        }
+    }
+
+    private static <T> T json(Path zip, ZipFile zf, String name, Class<T> type) {
+        try {
+            return JSON.readValue(entry(zip, zf, name), type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw BadInputException.at(zip, name, "not valid JSON for " + type.getSimpleName() + " (" + firstLine(e)
+                    + ")", e);
+        }
+    }
+
+    private static SameDiff graph(Path zip, ZipFile zf, String name) {
+        byte[] bytes = entry(zip, zf, name);
+        try {
+            return SameDiff.load(new ByteArrayInputStream(bytes), true);
+        } catch (RuntimeException e) {
+            throw BadInputException.at(zip, name, "not a readable SameDiff graph (" + firstLine(e) + ")", e);
+        }
+    }
+
+    private static byte[] graphBytes(SameDiff sd) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sd.save(out, true);
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream out, String name, byte[] bytes) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(bytes);
+        out.closeEntry();
+    }
+
+    static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).trim();
+    }
+}
