@@ -303,6 +303,10 @@ public final class Networks {
         return "tanh".equals(u.output()) ? sd.math().tanh(out) : out;
     }
 
+    /*
+     * Dense layers are mmul + add, not sd.nn().linear: measured on M2.1, a graph with xw_plus_b
+     * computes different outputs after SameDiff.save/load (same parameters), which breaks resume.
+     */
     private static SDVariable mlp(SameDiff sd, Init init, String prefix, SDVariable in, int nIn, int[] hidden,
             int nOut) {
         SDVariable h = in;
@@ -310,12 +314,12 @@ public final class Networks {
         for (int i = 0; i < hidden.length; i++) {
             SDVariable w = init.normal(prefix + "_w" + i, Math.sqrt(2.0 / width), width, hidden[i]);
             SDVariable b = init.zeros(prefix + "_b" + i, hidden[i]);
-            h = sd.nn().leakyRelu(sd.nn().linear(h, w, b), LEAK);
+            h = sd.nn().leakyRelu(h.mmul(w).add(b), LEAK);
             width = hidden[i];
         }
         SDVariable w = init.normal(prefix + "_wout", Math.sqrt(1.0 / width), width, nOut);
         SDVariable b = init.zeros(prefix + "_bout", nOut);
-        return sd.nn().linear(h, w, b);
+        return h.mmul(w).add(b);
     }
 
     /** 4×4 convolution, stride 2 with padding 1 (halves the size) or stride 1 SAME. Weights [kH, kW, iC, oC]. */

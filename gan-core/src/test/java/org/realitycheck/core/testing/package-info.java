@@ -1,0 +1,4 @@
+/**
+ * Seeded synthetic data sets and small architectures shared by the gan-core tests.
+ */
+package org.realitycheck.core.testing;
