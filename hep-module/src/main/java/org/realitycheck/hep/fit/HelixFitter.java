@@ -119,8 +119,20 @@ public final class HelixFitter {
         }
         // pass 1: weights 1/σ_rφ²; pass 2: weights projected on the track normal
         double[] circle = new double[4];
-        karimaki(x, y, layer, n, Double.NaN, circle);
-        karimaki(x, y, layer, n, circle[1], circle);
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sr = detector.sigmaRphi(layer[i]);
+            w[i] = 1 / (sr * sr);
+        }
+        karimaki(x, y, w, n, circle);
+        double cp = Math.cos(circle[1]);
+        double sp = Math.sin(circle[1]);
+        for (int i = 0; i < n; i++) {
+            double cos = Math.max(Math.abs(x[i] * cp + y[i] * sp) / Math.sqrt(x[i] * x[i] + y[i] * y[i]), MIN_COS);
+            double sr = detector.sigmaRphi(layer[i]) * cos;
+            w[i] = 1 / (sr * sr);
+        }
+        karimaki(x, y, w, n, circle);
         double rho = circle[0];
         double phi = circle[1];
         double d = circle[2];
@@ -143,16 +155,16 @@ public final class HelixFitter {
             double along = xi * cosPhi + yi * sinPhi;
             double cos = Math.max(Math.abs(along) / Math.sqrt(r2), MIN_COS);
             double sf = detector.sigmaRphi(layer[i]) * onePlusRhoD * cos;
-            double w = 1 / (sf * sf);
+            double wi = 1 / (sf * sf);
             double jr = 0.5 * r2 - d * u + 0.5 * d * d;
             double jp = -onePlusRhoD * along;
             double jd = 1 + rho * (d - u);
-            a00 += w * jr * jr;
-            a01 += w * jr * jp;
-            a02 += w * jr * jd;
-            a11 += w * jp * jp;
-            a12 += w * jp * jd;
-            a22 += w * jd * jd;
+            a00 += wi * jr * jr;
+            a01 += wi * jr * jp;
+            a02 += wi * jr * jd;
+            a11 += wi * jp * jp;
+            a12 += wi * jp * jd;
+            a22 += wi * jd * jd;
         }
         // symmetric 3×3 inverse by cofactors
         double c00 = a11 * a22 - a12 * a12;
@@ -174,15 +186,17 @@ public final class HelixFitter {
         double sz = 0;
         double sss = 0;
         double ssz = 0;
+        double[] arc = w; // the circle weights are no longer needed
         for (int i = 0; i < n; i++) {
             double s = arcLength(x[i] - pcaX, y[i] - pcaY, rho);
+            arc[i] = s;
             double sig = detector.sigmaZ(layer[i]);
-            double w = 1 / (sig * sig);
-            sw += w;
-            ss += w * s;
-            sz += w * z[i];
-            sss += w * s * s;
-            ssz += w * s * z[i];
+            double wz = 1 / (sig * sig);
+            sw += wz;
+            ss += wz * s;
+            sz += wz * z[i];
+            sss += wz * s * s;
+            ssz += wz * s * z[i];
         }
         double den = sw * sss - ss * ss;
         if (!(den > 0)) {
@@ -192,9 +206,8 @@ public final class HelixFitter {
         double z0 = (sz - cot * ss) / sw;
         double chi2Line = 0;
         for (int i = 0; i < n; i++) {
-            double s = arcLength(x[i] - pcaX, y[i] - pcaY, rho);
             double sig = detector.sigmaZ(layer[i]);
-            double r = (z[i] - z0 - cot * s) / sig;
+            double r = (z[i] - z0 - cot * arc[i]) / sig;
             chi2Line += r * r;
         }
 
@@ -214,21 +227,14 @@ public final class HelixFitter {
         return new HelixFit(p, cov, circle[3], n - 3, chi2Line, n - 2);
     }
 
-    /**
-     * One Karimäki pass. Writes ρ, φ, d and χ² into {@code out}.
-     *
-     * @param phiPrev NaN for weights 1/σ²; else the direction whose projection refines the weights
-     */
-    private void karimaki(double[] x, double[] y, int[] layer, int n, double phiPrev, double[] out) {
-        boolean project = !Double.isNaN(phiPrev);
-        double cp = project ? Math.cos(phiPrev) : 0;
-        double sp = project ? Math.sin(phiPrev) : 0;
+    /** One Karimäki pass with weights {@code w}. Writes ρ, φ, d and χ² into {@code out}. */
+    private static void karimaki(double[] x, double[] y, double[] wts, int n, double[] out) {
         double sw = 0;
         double mx = 0;
         double my = 0;
         double mr = 0;
         for (int i = 0; i < n; i++) {
-            double w = weight(x[i], y[i], layer[i], project, cp, sp);
+            double w = wts[i];
             sw += w;
             mx += w * x[i];
             my += w * y[i];
@@ -244,7 +250,7 @@ public final class HelixFitter {
         double cyr = 0;
         double crr = 0;
         for (int i = 0; i < n; i++) {
-            double w = weight(x[i], y[i], layer[i], project, cp, sp);
+            double w = wts[i];
             double dx = x[i] - mx;
             double dy = y[i] - my;
             double dr = x[i] * x[i] + y[i] * y[i] - mr;
@@ -279,7 +285,7 @@ public final class HelixFitter {
         double root = Math.sqrt(Math.max(1 - 4 * delta * kappa, 0));
         double chi2 = 0;
         for (int i = 0; i < n; i++) {
-            double w = weight(x[i], y[i], layer[i], project, cp, sp);
+            double w = wts[i];
             double e = kappa * (x[i] * x[i] + y[i] * y[i]) - (x[i] * sinPhi - y[i] * cosPhi) + delta;
             chi2 += w * e * e;
         }
@@ -287,15 +293,6 @@ public final class HelixFitter {
         out[1] = phi;
         out[2] = 2 * delta / (1 + root);
         out[3] = chi2;
-    }
-
-    private double weight(double x, double y, int layer, boolean project, double cp, double sp) {
-        double s = detector.sigmaRphi(layer);
-        if (project) {
-            double cos = Math.max(Math.abs(x * cp + y * sp) / Math.sqrt(x * x + y * y), MIN_COS);
-            s *= cos;
-        }
-        return 1 / (s * s);
     }
 
     /** Arc length along a circle of curvature ρ for a chord (dx, dy) from the PCA: 2·asin(ρc/2)/ρ. */

@@ -21,6 +21,8 @@ public final class Helix {
     private double y;
     private double z;
     private double phi;
+    private double cosPhi;
+    private double sinPhi;
     private double cotTheta;
     private double rho;
     private double pathLength;
@@ -30,6 +32,8 @@ public final class Helix {
         this.y = y;
         this.z = z;
         this.phi = phi;
+        this.cosPhi = Math.cos(phi);
+        this.sinPhi = Math.sin(phi);
         this.cotTheta = cotTheta;
         this.rho = rho;
     }
@@ -53,8 +57,8 @@ public final class Helix {
      * @return true when the track crosses the cylinder
      */
     public boolean toRadius(double r) {
-        double c = Math.cos(phi);
-        double s = Math.sin(phi);
+        double c = cosPhi;
+        double s = sinPhi;
         double a = x * c + y * s;
         double n = x * s - y * c;
         double delta = r * r - (x * x + y * y);
@@ -65,7 +69,9 @@ public final class Helix {
         }
         double q = -(a + Math.copySign(Math.sqrt(disc), a));
         double bestS = Double.POSITIVE_INFINITY;
+        double bestU = Double.NaN;
         double bestTau = Double.NaN;
+        double bestH = Double.NaN;
         for (int k = 0; k < 2; k++) {
             double tau;
             if (k == 0) {
@@ -79,7 +85,10 @@ public final class Helix {
                 }
                 tau = -delta / q;
             }
-            double sPath = tau * atanc(rho * tau / 2);
+            // u = tan(ω/2), h = ω/2, s = ω/ρ = τ·atan(u)/u
+            double u = rho * tau / 2;
+            double h = Math.atan(u);
+            double sPath = Math.abs(u) < 1e-4 ? tau * (1 - u * u / 3) : 2 * h / rho;
             if (!(sPath > 1e-9)) {
                 if (rho == 0) {
                     continue;
@@ -88,26 +97,29 @@ public final class Helix {
             }
             if (sPath < bestS) {
                 bestS = sPath;
+                bestU = u;
                 bestTau = tau;
+                bestH = h;
             }
         }
         if (Double.isInfinite(bestS)) {
             return false;
         }
-        double halfOmega = Math.atan(rho * bestTau / 2);
-        double chord = bestTau * Math.cos(halfOmega);
-        double dir = phi - halfOmega;
-        x += chord * Math.cos(dir);
-        y += chord * Math.sin(dir);
+        // half-angle rotation without trigonometry: cos h = 1/√(1+u²), sin h = u·cos h
+        double inv = 1 / (1 + bestU * bestU);
+        double cosH = Math.sqrt(inv);
+        double sinH = bestU * cosH;
+        double chord = bestTau * cosH;
+        x += chord * (c * cosH + s * sinH);
+        y += chord * (s * cosH - c * sinH);
         z += bestS * cotTheta;
-        phi = TrackParameters.wrapAngle(phi - 2 * halfOmega);
+        double cos2h = (1 - bestU * bestU) * inv;
+        double sin2h = 2 * bestU * inv;
+        cosPhi = c * cos2h + s * sin2h;
+        sinPhi = s * cos2h - c * sin2h;
+        phi = TrackParameters.wrapAngle(phi - 2 * bestH);
         pathLength += bestS;
         return true;
-    }
-
-    /** atan(u)/u, continuous at 0. */
-    private static double atanc(double u) {
-        return Math.abs(u) < 1e-4 ? 1 - u * u / 3 : Math.atan(u) / u;
     }
 
     /**
@@ -119,6 +131,8 @@ public final class Helix {
      */
     public void deflect(double dPhi, double newCotTheta, double newRho) {
         phi = TrackParameters.wrapAngle(phi + dPhi);
+        cosPhi = Math.cos(phi);
+        sinPhi = Math.sin(phi);
         cotTheta = newCotTheta;
         rho = newRho;
     }
@@ -141,6 +155,16 @@ public final class Helix {
     /** @return azimuth of the transverse direction, rad */
     public double phi() {
         return phi;
+    }
+
+    /** @return cos φ, kept alongside φ */
+    public double cosPhi() {
+        return cosPhi;
+    }
+
+    /** @return sin φ, kept alongside φ */
+    public double sinPhi() {
+        return sinPhi;
     }
 
     /** @return cot θ */

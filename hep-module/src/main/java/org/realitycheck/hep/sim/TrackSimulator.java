@@ -97,8 +97,8 @@ public final class TrackSimulator {
             tru[3 * i] = h.x();
             tru[3 * i + 1] = h.y();
             tru[3 * i + 2] = h.z();
-            mom[3 * i] = pt * Math.cos(h.phi());
-            mom[3 * i + 1] = pt * Math.sin(h.phi());
+            mom[3 * i] = pt * h.cosPhi();
+            mom[3 * i + 1] = pt * h.sinPhi();
             mom[3 * i + 2] = pt * h.cotTheta();
             if (!realistic) {
                 hit[i] = true;
@@ -108,8 +108,17 @@ public final class TrackSimulator {
             if (detector.efficiency() >= 1 || rnd.nextDouble() < detector.efficiency()) {
                 hit[i] = true;
                 double a = detector.sigmaRphi(i) * rnd.nextGaussian() / r;
-                double ca = Math.cos(a);
-                double sa = Math.sin(a);
+                double ca;
+                double sa;
+                if (Math.abs(a) < 1e-2) {
+                    // Taylor series, exact in double precision for |a| < 0.01 (next terms < 1e-17)
+                    double a2 = a * a;
+                    ca = 1 - a2 / 2 * (1 - a2 / 12 * (1 - a2 / 30));
+                    sa = a * (1 - a2 / 6 * (1 - a2 / 20));
+                } else {
+                    ca = Math.cos(a);
+                    sa = Math.sin(a);
+                }
                 meas[3 * i] = h.x() * ca - h.y() * sa;
                 meas[3 * i + 1] = h.x() * sa + h.y() * ca;
                 meas[3 * i + 2] = h.z() + detector.sigmaZ(i) * rnd.nextGaussian();
