@@ -1,0 +1,172 @@
+package org.realitycheck.hep.gan;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.realitycheck.core.Generator;
+import org.realitycheck.core.Sample;
+import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.data.FeatureTransform;
+import org.realitycheck.core.data.Normalization;
+import org.realitycheck.core.model.GanModel;
+import org.realitycheck.core.model.ModelArtifact;
+import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.nn.GanArchitecture;
+import org.realitycheck.core.train.GanTrainer;
+import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.hep.HitVector;
+import org.realitycheck.hep.TrackParameters;
+
+/**
+ * The track GAN: an MLP generator maps a track's hits ⊕ noise to its five parameters, an MLP
+ * discriminator judges (hits, parameters) pairs, trained with gan-core's {@link GanTrainer} on the
+ * conventional fit's parameters ({@link org.realitycheck.hep.HepDomain#withFitTargets}).
+ *
+ * <p><b>Rotated frame.</b> The problem is symmetric under rotations about the beam axis, and an
+ * MLP cannot learn atan2 over the full circle to the fit's 0.1-mrad precision in a short training.
+ * The generator therefore works in the frame where the innermost hit lies on the +x axis: the hits
+ * are rotated by −α (α the azimuth of the innermost hit; the mask and z are unchanged), the network
+ * predicts φ0 − α (q/p_T, d0, z0 and cot θ do not change under the rotation), and α is added back.
+ * The rotation is fixed preprocessing, not learned: the network still has to compute the curvature,
+ * the direction, the impact parameters and the dip from the rotated hits. {@link #generator} and
+ * {@link #load} return generators that take and return physical, unrotated values; the raw
+ * artifact's generator ({@link ModelArtifact#load}) expects rotated conditions and must not be used
+ * for hep models directly.
+ *
+ * <p><b>Normalisation.</b> Per-feature standardisation ({@link FeatureTransform.Affine#standardize})
+ * of the rotated conditions and of the targets. q/p_T is regressed linearly: it is what the hits
+ * measure (the sagitta is linear in it), it spans only ±2 GeV⁻¹ and its error is roughly constant,
+ * whereas p_T spans 0.5–100 GeV with an error growing as p_T².
+ */
+public final class TrackGan {
+    private TrackGan() {
+    }
+
+    /**
+     * Trains the track GAN.
+     *
+     * @param fitTargets training samples whose targets are the fit's parameters, in physical units
+     * @param architecture MLP generator (condition 40, output 5) and MLP discriminator
+     * @param config training configuration
+     * @return the trained model; its card (domain {@code hep}) records the p_T and η ranges of the
+     *     training covariates and the rotated-frame normalisation
+     */
+    public static GanModel train(SampleSet fitTargets, GanArchitecture architecture, TrainingConfig config) {
+        Objects.requireNonNull(fitTargets, "fitTargets");
+        if (!fitTargets.allHaveTargets()) {
+            throw new IllegalArgumentException("every training sample needs a (fit) target");
+        }
+        SampleSet rotated = rotate(fitTargets);
+        INDArray c = rotated.conditions(0, rotated.size());
+        INDArray t = rotated.targets(0, rotated.size());
+        Normalization norm = new Normalization(FeatureTransform.Affine.standardize(c),
+                FeatureTransform.Affine.standardize(t));
+        return new GanTrainer(architecture, config).train("hep", rotated, norm);
+    }
+
+    /** The physical-units generator of a trained model (rotates in, rotates back). */
+    public static Generator generator(GanModel model) {
+        return new RotatingGenerator(model.generator());
+    }
+
+    /** Loads a track GAN written with {@link ModelArtifact#write} as a physical-units generator. */
+    public static Generator load(Path zip) {
+        return new RotatingGenerator(ModelArtifact.load(zip));
+    }
+
+    /** Wraps a generator that works in the rotated frame (e.g. one loaded by other means). */
+    public static Generator wrap(Generator rotatedFrameGenerator) {
+        return new RotatingGenerator(Objects.requireNonNull(rotatedFrameGenerator, "rotatedFrameGenerator"));
+    }
+
+    /**
+     * @return the azimuth α of the innermost hit of a {@link HitVector}, rad; 0 when there is no hit
+     */
+    public static double referenceAzimuth(float[] condition, int offset, int layers) {
+        for (int i = 0; i < layers; i++) {
+            if (condition[offset + 3 * layers + i] > 0.5f) {
+                return Math.atan2(condition[offset + 3 * i + 1], condition[offset + 3 * i]);
+            }
+        }
+        return 0;
+    }
+
+    /** Rotates the hits in {@code c[offset … offset + 4·layers)} by −α in place. */
+    static void rotateHits(float[] c, int offset, int layers, double alpha) {
+        double ca = Math.cos(alpha);
+        double sa = Math.sin(alpha);
+        for (int i = 0; i < layers; i++) {
+            int k = offset + 3 * i;
+            double x = c[k];
+            double y = c[k + 1];
+            c[k] = (float) (x * ca + y * sa);
+            c[k + 1] = (float) (-x * sa + y * ca);
+        }
+    }
+
+    /** The samples in the rotated frame: hits rotated by −α, target φ0 replaced by φ0 − α. */
+    public static SampleSet rotate(SampleSet set) {
+        List<Sample> out = new ArrayList<>(set.size());
+        for (Sample s : set) {
+            float[] c = s.condition();
+            int layers = HitVector.layers(c);
+            double alpha = referenceAzimuth(c, 0, layers);
+            rotateHits(c, 0, layers, alpha);
+            float[] t = s.target().map(v -> {
+                v[1] = (float) TrackParameters.wrapAngle(v[1] - alpha);
+                return v;
+            }).orElse(null);
+            out.add(new Sample(s.id(), s.kind(), c, t, s.covariates()));
+        }
+        return new SampleSet(out, set.conditionShape(), set.targetShape());
+    }
+
+    /** Physical-units view of a rotated-frame generator. */
+    private static final class RotatingGenerator implements Generator {
+        private final Generator inner;
+
+        RotatingGenerator(Generator inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public INDArray generate(INDArray condition, long seed) {
+            int batch = Math.toIntExact(condition.size(0));
+            int len = Math.toIntExact(condition.length() / batch);
+            int layers = len / 4;
+            float[] c = condition.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            double[] alpha = new double[batch];
+            for (int b = 0; b < batch; b++) {
+                alpha[b] = referenceAzimuth(c, b * len, layers);
+                rotateHits(c, b * len, layers, alpha[b]);
+            }
+            INDArray y = inner.generate(Nd4j.create(c, condition.shape(), 'c'), seed);
+            float[] out = y.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            int tl = out.length / batch;
+            for (int b = 0; b < batch; b++) {
+                out[b * tl + 1] = (float) TrackParameters.wrapAngle(out[b * tl + 1] + alpha[b]);
+            }
+            return Nd4j.create(out, y.shape(), 'c');
+        }
+
+        @Override
+        public ModelCard card() {
+            return inner.card();
+        }
+
+        @Override
+        public int preferredBatchSize() {
+            return inner.preferredBatchSize();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.realitycheck.hep.gan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.realitycheck.core.Estimate;
+import org.realitycheck.core.Generator;
+import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.model.GanModel;
+import org.realitycheck.core.model.ModelArtifact;
+import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.hep.HepBenchmarks;
+import org.realitycheck.hep.HepDomain;
+import org.realitycheck.hep.observables.Summary;
+import org.realitycheck.hep.observables.TrackObservable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class TrackGanTest {
+    private static final Logger LOG = LoggerFactory.getLogger(TrackGanTest.class);
+    private final HepDomain hep = new HepDomain();
+
+    /** Robust widths of GAN − truth and fit − truth per parameter: {gan[5], fit[5], prior[5]}. */
+    private double[][] widths(Generator g, SampleSet test, String label) {
+        List<float[]> out = g.generateAll(test, 5);
+        List<Estimate> fit = hep.conventionalMethod().estimateAll(test);
+        double[][] w = new double[3][5];
+        for (TrackObservable o : TrackObservable.parameters()) {
+            int k = o.index();
+            double[] rg = new double[test.size()];
+            double[] rf = new double[test.size()];
+            double[] truth = new double[test.size()];
+            for (int i = 0; i < test.size(); i++) {
+                float[] t = test.get(i).target().orElseThrow();
+                rg[i] = o.residual(out.get(i)[k], t[k]);
+                rf[i] = o.residual(fit.get(i).value()[k], t[k]);
+                truth[i] = t[k];
+            }
+            w[0][k] = Summary.of(rg).robustWidth();
+            w[1][k] = Summary.of(rf).robustWidth();
+            w[2][k] = Summary.of(truth).std();
+            LOG.info("{}: {} residual width (MAD·1.4826) GAN {} fit {} → ratio {}; spread of the truth {}", label,
+                    o.name(), w[0][k], w[1][k], w[0][k] / w[1][k], w[2][k]);
+        }
+        return w;
+    }
+
+    /**
+     * A brief training (8,000 tracks, 4 epochs of batch 256: ~125 steps) must learn the map from hits
+     * to parameters. It does not reach 3× the fit's resolution in q/p_T; the ratios are logged and
+     * reported (see {@link #reachesThreeTimesTheFitResolutionWhenTrainedLonger} for the acceptance criterion).
+     */
+    @Test
+    void briefTrainingLearnsTheTrackParametersAndRoundTrips(@TempDir Path dir) {
+        SampleSet train = hep.withFitTargets(hep.simulate(8000, 1, Map.of()));
+        TrainingConfig cfg = hep.defaultTrainingConfig().withEpochs(4);
+        long t0 = System.nanoTime();
+        GanModel model = TrackGan.train(train, hep.defaultArchitecture(), cfg);
+        LOG.info("brief training: {} s, {} steps, losses {}", (System.nanoTime() - t0) / 1e9, model.card().steps(),
+                model.card().finalLosses());
+        assertThat(model.card().domain()).isEqualTo("hep");
+        assertThat(model.card().covariateRanges().get("pt").min()).isGreaterThanOrEqualTo(0.5);
+        assertThat(model.card().covariateRanges().get("pt").max()).isLessThanOrEqualTo(100);
+        assertThat(model.card().covariateRanges().get("eta").min()).isGreaterThanOrEqualTo(-1);
+        assertThat(model.card().covariateRanges().get("eta").max()).isLessThanOrEqualTo(1);
+
+        Generator g = TrackGan.generator(model);
+        SampleSet test = hep.simulate(3000, 2, Map.of());
+        double[][] w = widths(g, test, "brief");
+        // learned: the residuals are far narrower than the spread of the parameters themselves
+        assertThat(w[0][0]).isLessThan(0.25 * w[2][0]);
+        assertThat(w[0][1]).isLessThan(0.01);
+        assertThat(w[0][4]).isLessThan(0.25 * w[2][4]);
+
+        Path zip = dir.resolve("track-gan.zip");
+        ModelArtifact.write(model, zip);
+        try (Generator back = TrackGan.load(zip)) {
+            INDArray c = test.conditions(0, 64);
+            assertThat(back.generate(c, 3)).isEqualTo(g.generate(c, 3));
+            assertThat(back.card()).isEqualTo(model.card());
+        }
+        HepBenchmarks.Rate rate = HepBenchmarks.inference(g, hep.simulate(16384, 3, Map.of()), 8192, 3);
+        LOG.info("GAN inference: {} tracks/s at batch 8192 (runs {})", Math.round(rate.tracksPerSecond()),
+                rate.runs());
+    }
+
+    /**
+     * The issue's acceptance criterion: GAN − truth widths at most 3× the fit's for q/p_T and φ0. Opt-in
+     * ({@code -Dhep.gan.long=true}): it trains for many minutes on a 2-core machine.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "hep.gan.long", matches = "true")
+    void reachesThreeTimesTheFitResolutionWhenTrainedLonger() {
+        SampleSet train = hep.withFitTargets(hep.simulate(Integer.getInteger("hep.gan.n", 100_000), 1, Map.of()));
+        GanModel model = TrackGan.train(train, hep.defaultArchitecture(),
+                hep.defaultTrainingConfig().withEpochs(Integer.getInteger("hep.gan.epochs", 50)));
+        double[][] w = widths(TrackGan.generator(model), hep.simulate(5000, 2, Map.of()), "long");
+        assertThat(w[0][0]).isLessThanOrEqualTo(3 * w[1][0]);
+        assertThat(w[0][1]).isLessThanOrEqualTo(3 * w[1][1]);
+    }
+}
