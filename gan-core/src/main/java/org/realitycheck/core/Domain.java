@@ -116,6 +116,16 @@ public interface Domain {
                 FeatureTransform.Affine.standardize(trainingSet.targets(0, trainingSet.size())));
     }
 
+    /**
+     * Wraps a loaded model's generator in the domain's fixed pre- and post-processing, when its
+     * models work in a frame of their own (HEP: hits rotated so the innermost hit lies on +x). The
+     * result takes and returns physical values like every {@link Generator}. The default returns the
+     * generator unchanged. {@link Models#load} applies this, so validation never sees the raw frame.
+     */
+    default Generator adapt(Generator raw) {
+        return raw;
+    }
+
     /** @return the default generator and discriminator architecture */
     GanArchitecture defaultArchitecture();
 
