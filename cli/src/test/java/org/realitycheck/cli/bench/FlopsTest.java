@@ -33,6 +33,7 @@ class FlopsTest {
     @Test
     void medianOfRepetitions() {
         Measurement m = Measurement.of("x", "u/s", new double[] {5, 1, 3, 100}, 4, "");
+        assertThat(m.withFlops(1e9).gflops()).isEqualTo(4.0);
         assertThat(m.median()).isEqualTo(4.0);
         assertThat(m.min()).isEqualTo(1.0);
         assertThat(m.max()).isEqualTo(100.0);

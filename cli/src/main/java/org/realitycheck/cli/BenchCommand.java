@@ -1,0 +1,115 @@
+package org.realitycheck.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.realitycheck.cli.bench.BenchReport;
+import org.realitycheck.cli.bench.BenchSuite;
+import org.realitycheck.cli.bench.Measurement;
+import org.realitycheck.core.io.AtomicFiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code realitycheck bench [--json FILE] [--vs-pytorch] [--reps R]}. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure throughput on this machine: simulation, conventional methods, GAN training and",
+            "inference for both domains, with medians over repeated runs, achieved GFLOP/s against the CPU's",
+            "fp32 peak, and peak memory. --vs-pytorch also runs bench/pytorch_reference.py (needs",
+            "'apt-get install python3-torch') and reports DL4J/PyTorch ratios."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path json;
+
+    @Option(names = "--reps", defaultValue = "5", paramLabel = "R", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
+    int reps;
+
+    @Option(names = "--vs-pytorch", description = "Run the PyTorch peer on the same networks and report ratios.")
+    boolean vsPytorch;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
+            description = "Python with torch for --vs-pytorch (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Override
+    public Integer call() throws Exception {
+        if (reps < 1) {
+            throw new UsageException("--reps must be >= 1, got " + reps);
+        }
+        var err = spec.commandLine().getErr();
+        List<Measurement> results = LibraryOutput.quietly(() -> new BenchSuite(reps, line -> {
+            err.println("bench " + line);
+            err.flush();
+        }).run());
+        JsonNode torch = null;
+        if (vsPytorch) {
+            torch = runPytorch(err);
+        }
+        BenchReport report = BenchReport.of(results, torch);
+        spec.commandLine().getOut().print(report.table());
+        spec.commandLine().getOut().flush();
+        if (json != null) {
+            AtomicFiles.writeString(json, report.json());
+        }
+        return ExitCode.OK;
+    }
+
+    private JsonNode runPytorch(java.io.PrintWriter err) throws Exception {
+        Path script = locateScript();
+        Path out = Files.createTempFile("realitycheck-torch", ".json");
+        try {
+            List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--json", out.toString(),
+                    "--reps", Integer.toString(reps)));
+            cmd.addAll(BenchSuite.pytorchArgs());
+            err.println("bench pytorch: " + String.join(" ", cmd));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            Map<String, String> env = pb.environment();
+            env.putIfAbsent("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
+            Process p = pb.start();
+            StringBuilder log = new StringBuilder();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = r.readLine()) != null) {
+                    log.append(l).append('\n');
+                }
+            }
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                String tail = log.length() > 400 ? log.substring(log.length() - 400) : log.toString();
+                throw new UsageException("the PyTorch peer failed (is python3-torch installed? 'apt-get install -y "
+                        + "python3-torch'): " + tail.replace('\n', ' ').trim());
+            }
+            return new ObjectMapper().readTree(out.toFile());
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static Path locateScript() {
+        Path[] candidates = {Path.of("bench", "pytorch_reference.py"),
+            Path.of(System.getProperty("realitycheck.home", "."), "bench", "pytorch_reference.py")};
+        for (Path c : candidates) {
+            if (Files.isRegularFile(c)) {
+                return c;
+            }
+        }
+        throw new UsageException("bench/pytorch_reference.py not found; run from the project folder");
+    }
+
+}

@@ -1,0 +1,182 @@
+package org.realitycheck.cli.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.realitycheck.astro.AstroDomain;
+import org.realitycheck.astro.deconv.RichardsonLucy;
+import org.realitycheck.astro.deconv.Wiener;
+import org.realitycheck.astro.sim.GalaxySimulator;
+import org.realitycheck.astro.sim.SimConfig;
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Generator;
+import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.model.GanModel;
+import org.realitycheck.core.nn.GanArchitecture;
+import org.realitycheck.core.train.GanTrainer;
+import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.train.TrainingListener;
+import org.realitycheck.hep.HepBenchmarks;
+import org.realitycheck.hep.HepDomain;
+import org.realitycheck.hep.sim.ParticleGun;
+import org.realitycheck.hep.sim.SimTrack;
+import org.realitycheck.hep.sim.TrackSimulator;
+
+/**
+ * The benchmarks of {@code realitycheck bench}, each on the real code path: simulation, the
+ * conventional methods, GAN training (steady-state steps of {@link GanTrainer}, graph building
+ * excluded) and GAN inference at several batch sizes, for both domains. Targets are the issues'.
+ */
+public final class BenchSuite {
+    private final Harness harness;
+    private final int reps;
+    private final Consumer<String> log;
+
+    /**
+     * @param reps timed repetitions per benchmark, {@code >= 1}
+     * @param log receives a line as each benchmark starts
+     */
+    public BenchSuite(int reps, Consumer<String> log) {
+        this.reps = reps;
+        this.harness = new Harness(1, reps);
+        this.log = log;
+    }
+
+    /** Runs every benchmark, astro then hep. */
+    public List<Measurement> run() throws Exception {
+        List<Measurement> out = new ArrayList<>();
+        astro(out);
+        hep(out);
+        return out;
+    }
+
+    private void astro(List<Measurement> out) throws Exception {
+        AstroDomain domain = new AstroDomain(SimConfig.fromOptions(Map.of()));
+        GalaxySimulator sim = new GalaxySimulator(SimConfig.fromOptions(Map.of()));
+        log.accept("astro: simulation");
+        out.add(harness.measure("astro.simulate", "galaxies/s", 200, "64x64, 4x oversampled, PSF + noise, all cores",
+                () -> sim.simulate(400, 11).size()));
+        SampleSet set = sim.simulate(200, 12);
+        log.accept("astro: Richardson-Lucy");
+        RichardsonLucy rl = RichardsonLucy.defaults();
+        out.add(harness.measure("astro.richardson-lucy", "images/s", 50, "30 iterations, 64x64, all cores",
+                () -> rl.estimateAll(set).size()));
+        log.accept("astro: Wiener");
+        Wiener wiener = Wiener.defaults();
+        out.add(harness.measure("astro.wiener", "images/s", Double.NaN, "64x64, all cores",
+                () -> wiener.estimateAll(set).size()));
+        log.accept("astro: GAN training");
+        SampleSet train = domain.trainingSet(sim.simulate(16 * 12, 13));
+        TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1).withBatchSize(16);
+        out.add(trainRate("astro.gan.train", "images/s", domain, train, cfg));
+        log.accept("astro: GAN inference");
+        GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
+                .train(domain.name(), train.slice(0, 16), domain.normalization(train));
+        out.add(bestBatch("astro.gan.infer", "images/s", Double.NaN, domain.adapt(model.generator()),
+                sim.simulate(256, 14), new int[] {16, 32, 64, 128}));
+    }
+
+    private void hep(List<Measurement> out) throws Exception {
+        HepDomain domain = new HepDomain();
+        int threads = Hardware.cores();
+        log.accept("hep: simulation");
+        HepBenchmarks.Rate sim = HepBenchmarks.simulation(domain.detector(), 400_000, threads, reps);
+        out.add(fromRate("hep.simulate", "tracks/s", 200_000, sim, "default gun, " + threads + " threads"));
+        log.accept("hep: helix fit");
+        List<SimTrack> tracks = new TrackSimulator(domain.detector()).simulate(ParticleGun.defaults(), 400_000, 21);
+        HepBenchmarks.Rate fit = HepBenchmarks.fit(domain.detector(), tracks, threads, reps);
+        out.add(fromRate("hep.fit", "tracks/s", 1_000_000, fit, "Karimaki + line fit, " + threads + " threads"));
+        log.accept("hep: GAN training");
+        SampleSet train = domain.trainingSet(domain.simulate(256 * 40, 22, Map.of()));
+        TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1);
+        out.add(trainRate("hep.gan.train", "tracks/s", domain, train, cfg));
+        log.accept("hep: GAN inference");
+        GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
+                .train(domain.name(), train.slice(0, 256), domain.normalization(train));
+        out.add(bestBatch("hep.gan.infer", "tracks/s", 1_000_000, domain.adapt(model.generator()),
+                domain.simulate(65_536, 23, Map.of()), new int[] {4096, 16384, 65536}));
+    }
+
+    /**
+     * Arguments for bench/pytorch_reference.py that give it exactly the networks, batches and L1
+     * weight benchmarked here (the domains' defaults).
+     */
+    public static List<String> pytorchArgs() {
+        AstroDomain astro = new AstroDomain(SimConfig.fromOptions(Map.of()));
+        HepDomain hep = new HepDomain();
+        var u = (org.realitycheck.core.nn.UNetSpec) astro.defaultArchitecture().generator();
+        var p = (org.realitycheck.core.nn.PatchGanSpec) astro.defaultArchitecture().discriminator();
+        var g = (org.realitycheck.core.nn.MlpGeneratorSpec) hep.defaultArchitecture().generator();
+        var d = (org.realitycheck.core.nn.MlpDiscriminatorSpec) hep.defaultArchitecture().discriminator();
+        return List.of("--size", "" + u.size(), "--depth", "" + u.depth(), "--base", "" + u.baseFilters(),
+                "--dropout", "" + u.dropout(), "--patch-layers", "" + p.layers(), "--patch-base", "" + p.baseFilters(),
+                "--image-batch", "16", "--hep-cond", "" + g.conditionDim(), "--hep-noise", "" + g.noiseDim(),
+                "--hep-out", "" + g.outputDim(), "--hep-g-hidden", join(g.hidden()), "--hep-d-hidden", join(d.hidden()),
+                "--hep-batch", "" + hep.defaultTrainingConfig().batchSize(),
+                "--l1", "" + astro.defaultTrainingConfig().l1Weight());
+    }
+
+    private static String join(int[] a) {
+        StringBuilder sb = new StringBuilder();
+        for (int v : a) {
+            sb.append(sb.length() == 0 ? "" : ",").append(v);
+        }
+        return sb.toString();
+    }
+
+    /** Steady-state training rate: the time from the first to the last generator step. */
+    private Measurement trainRate(String name, String unit, Domain domain, SampleSet train, TrainingConfig cfg) {
+        GanArchitecture arch = domain.defaultArchitecture();
+        double[] rates = new double[reps];
+        for (int r = 0; r < reps + 1; r++) {
+            long[] first = {0};
+            long[] last = {0};
+            long[] steps = {0};
+            new GanTrainer(arch, cfg.withSeed(100 + r)).addListener(new TrainingListener() {
+                @Override
+                public void onStep(long step, int epoch, Map<String, Double> losses) {
+                    long now = System.nanoTime();
+                    if (step == 1) {
+                        first[0] = now;
+                    }
+                    last[0] = now;
+                    steps[0] = step;
+                }
+            }).train(domain.name(), train, domain.normalization(train));
+            if (r > 0) { // the first run warms up
+                rates[r - 1] = (steps[0] - 1) * cfg.batchSize() / ((last[0] - first[0]) / 1e9);
+            }
+        }
+        return Measurement.of(name, unit, rates, Double.NaN, "batch " + cfg.batchSize())
+                .withFlops(Flops.trainingStep(arch));
+    }
+
+    private Measurement bestBatch(String name, String unit, double target, Generator g, SampleSet set, int[] batches)
+            throws Exception {
+        Measurement best = null;
+        for (int b : batches) {
+            List<INDArray> chunks = new ArrayList<>();
+            for (int from = 0; from + b <= set.size(); from += b) {
+                chunks.add(set.conditions(from, from + b));
+            }
+            Measurement m = harness.measure(name, unit, target, "batch " + b, () -> {
+                long n = 0;
+                for (int k = 0; k < chunks.size(); k++) {
+                    n += g.generate(chunks.get(k), k).size(0);
+                }
+                return n;
+            });
+            if (best == null || m.median() > best.median()) {
+                best = m;
+            }
+        }
+        return best.withFlops(Flops.forward(g.card().architecture().generator()));
+    }
+
+    private static Measurement fromRate(String name, String unit, double target, HepBenchmarks.Rate r, String detail) {
+        return Measurement.of(name, unit, r.runs(), target, detail);
+    }
+}
