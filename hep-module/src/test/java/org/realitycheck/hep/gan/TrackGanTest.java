@@ -79,6 +79,22 @@ class TrackGanTest {
         assertThat(w[0][1]).isLessThan(0.01);
         assertThat(w[0][4]).isLessThan(0.25 * w[2][4]);
 
+        // the hallucination analogue: on noise-only hits the fit says "no track", the GAN returns one
+        SampleSet noise = hep.emptyInputs(500, 4);
+        List<float[]> onNoise = g.generateAll(noise, 9);
+        long finite = onNoise.stream().filter(v -> Float.isFinite(v[0]) && v[0] != 0 && Float.isFinite(v[1])).count();
+        long fitValid = hep.conventionalMethod().estimateAll(noise).stream().filter(Estimate::valid).count();
+        int detected = 0;
+        double[] chi2 = new double[noise.size()];
+        for (int i = 0; i < noise.size(); i++) {
+            detected += hep.detect(onNoise.get(i), noise.get(i)).count();
+            chi2[i] = hep.forwardModel().consistency(onNoise.get(i), noise.get(i)).chi2PerNdf();
+        }
+        LOG.info("noise inputs: GAN returns a finite track for {}/500, the fit accepts {}/500; GAN outputs the hits "
+                + "accept (detect): {}/500, median forward χ²/ndf {}", finite, fitValid, detected, Summary.of(chi2).median());
+        assertThat(finite).isEqualTo(500);
+        assertThat(fitValid).isZero();
+
         Path zip = dir.resolve("track-gan.zip");
         ModelArtifact.write(model, zip);
         try (Generator back = TrackGan.load(zip)) {
