@@ -53,14 +53,14 @@ class TrackGanTest {
     }
 
     /**
-     * A brief training (8,000 tracks, 4 epochs of batch 256: ~125 steps) must learn the map from hits
+     * A brief training (4,000 tracks, 4 epochs of batch 128: 124 steps) must learn the map from hits
      * to parameters. It does not reach 3× the fit's resolution in q/p_T; the ratios are logged and
      * reported (see {@link #reachesThreeTimesTheFitResolutionWhenTrainedLonger} for the acceptance criterion).
      */
     @Test
     void briefTrainingLearnsTheTrackParametersAndRoundTrips(@TempDir Path dir) {
-        SampleSet train = hep.withFitTargets(hep.simulate(8000, 1, Map.of()));
-        TrainingConfig cfg = hep.defaultTrainingConfig().withEpochs(4);
+        SampleSet train = hep.withFitTargets(hep.simulate(4000, 1, Map.of()));
+        TrainingConfig cfg = hep.defaultTrainingConfig().withEpochs(4).withBatchSize(128);
         long t0 = System.nanoTime();
         GanModel model = TrackGan.train(train, hep.defaultArchitecture(), cfg);
         LOG.info("brief training: {} s, {} steps, losses {}", (System.nanoTime() - t0) / 1e9, model.card().steps(),
