@@ -76,6 +76,8 @@ public final class HepDomain implements Domain {
     private static final Set<String> OPTIONS = Set.of("pt-min", "pt-max", "eta-min", "eta-max", "d0-sigma",
             "z0-sigma", "efficiency", "multiple-scattering", "tracks-per-event", "noise-hits-per-layer");
     private static final int DEFAULT_TRACKS_PER_EVENT = 100;
+    /** (m_μ/m_π)² = (105.66/139.57)² (PDG): the smallest momentum fraction a π → μν muon keeps. */
+    private static final double MUON_PION_MASS_RATIO_SQ = 0.5731;
 
     private final Detector detector;
     private final ParticleGun gun;
@@ -235,9 +237,10 @@ public final class HepDomain implements Domain {
     /**
      * Rare tracks absent from training, cycling through three subtypes: low-p_T curlers (p_T
      * log-uniform in [0.2, 0.45] GeV: 2R &lt; 1.5 m, the outer layers are lost), displaced tracks
-     * (|d0| uniform in [2, 20] mm, from a long-lived decay) and kinks (a decay in flight at r uniform in
-     * [120, 250] mm, kink angle ±[0.02, 0.2] rad, daughter p_T fraction [0.5, 0.95]). Targets are the
-     * (parent) truth.
+     * (|d0| uniform in [2, 20] mm, from a long-lived decay) and kinks: a π → μν decay in flight at r
+     * uniform in [120, 250] mm, kink angle ±[5, 50] mrad and a muon keeping a fraction uniform in
+     * [(m_μ/m_π)², 1] = [0.573, 1] of the p_T (the lab-frame range of the two-body decay). Targets are
+     * the (parent) truth.
      */
     @Override
     public SampleSet injections(int n, long seed) {
@@ -262,8 +265,9 @@ public final class HepDomain implements Domain {
                 t = sim.simulate(p, r);
                 name = "displaced";
             } else {
-                double angle = (0.02 + 0.18 * r.nextDouble()) * (r.nextBoolean() ? 1 : -1);
-                Kink kink = new Kink(120 + 130 * r.nextDouble(), angle, 0.5 + 0.45 * r.nextDouble());
+                double angle = (0.005 + 0.045 * r.nextDouble()) * (r.nextBoolean() ? 1 : -1);
+                double fraction = MUON_PION_MASS_RATIO_SQ + (1 - MUON_PION_MASS_RATIO_SQ) * r.nextDouble();
+                Kink kink = new Kink(120 + 130 * r.nextDouble(), angle, fraction);
                 t = sim.simulate(p, kink, r);
                 name = "kink";
             }

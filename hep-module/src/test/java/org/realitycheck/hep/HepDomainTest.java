@@ -151,7 +151,9 @@ class HepDomainTest {
         assertThat(hits[1] / (double) n[1]).isLessThan(9.5);
         assertThat(rec[1]).isGreaterThan(n[1] * 95 / 100);
         assertThat(rec[2]).isGreaterThan(n[2] * 95 / 100);
+        // a kink biases the fit of the whole track: fewer kinked tracks are recovered
         assertThat(rec[3]).isLessThan(n[3] * 90 / 100);
+        assertThat(rec[3]).isGreaterThan(0);
     }
 
     @Test

@@ -64,24 +64,38 @@ public final class ModelArtifact {
      * @throws UncheckedIOException if the folder is not writable
      */
     public static void write(GanModel model, Path zip) {
-        Path abs = zip.toAbsolutePath();
+        atomically(zip, "model artifact", os -> {
+            try (ZipOutputStream out = new ZipOutputStream(os)) {
+                put(out, CARD, JSON.writeValueAsBytes(model.card()));
+                put(out, STATE, JSON.writeValueAsBytes(model.state()));
+                put(out, GENERATOR, graphBytes(model.generatorGraph()));
+                put(out, DISCRIMINATOR, graphBytes(model.discriminatorGraph()));
+            }
+        });
+    }
+
+    /** Writes through {@code body} into a temp file beside {@code file}, then renames it atomically. */
+    private static void atomically(Path file, String what, IoBody body) {
+        Path abs = file.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
             Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             try {
-                try (OutputStream fos = Files.newOutputStream(tmp); ZipOutputStream out = new ZipOutputStream(fos)) {
-                    put(out, CARD, JSON.writeValueAsBytes(model.card()));
-                    put(out, STATE, JSON.writeValueAsBytes(model.state()));
-                    put(out, GENERATOR, graphBytes(model.generatorGraph()));
-                    put(out, DISCRIMINATOR, graphBytes(model.discriminatorGraph()));
+                try (OutputStream os = Files.newOutputStream(tmp)) {
+                    body.write(os);
                 }
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model artifact " + zip, e);
+            throw new UncheckedIOException("cannot write " + what + " " + file, e);
         }
+    }
+
+    @FunctionalInterface
+    private interface IoBody {
+        void write(OutputStream out) throws IOException;
     }
 
     /**
@@ -138,19 +152,7 @@ public final class ModelArtifact {
      * @throws UncheckedIOException if the folder is not writable
      */
     public static void writeCard(ModelCard card, Path file) {
-        Path abs = file.toAbsolutePath();
-        try {
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, JSON.writeValueAsBytes(card));
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model card " + file, e);
-        }
+        atomically(file, "model card", os -> os.write(JSON.writeValueAsBytes(card)));
     }
 
     /**

@@ -1,4 +1,5 @@
 /**
- * The model artifact (one zip: generator, discriminator, card.json), the model card and the generators\n * that validation runs.
+ * The model artifact (one zip: generator, discriminator, card.json), the model card and the generators
+ * that validation runs.
  */
 package org.realitycheck.core.model;

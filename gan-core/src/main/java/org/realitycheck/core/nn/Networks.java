@@ -156,32 +156,32 @@ public final class Networks {
         return sd;
     }
 
-    /** @return the per-sample shape the generator graph takes as {@link #CONDITION} */
+    /** @return the per-sample shape the generator graph takes as {@link #CONDITION} (and D too) */
     public static long[] conditionShape(GanArchitecture.Spec spec) {
-        if (spec instanceof UNetSpec u) {
-            return new long[] {u.channelsIn(), u.size(), u.size()};
-        } else if (spec instanceof MlpGeneratorSpec m) {
-            return new long[] {m.conditionDim()};
-        } else if (spec instanceof PatchGanSpec p) {
-            return new long[] {p.channelsIn(), p.size(), p.size()};
-        } else if (spec instanceof MlpDiscriminatorSpec m) {
-            return new long[] {m.conditionDim()};
-        }
-        throw new IllegalArgumentException("unknown spec " + spec);
+        return shapes(spec)[0];
     }
 
     /** @return the per-sample shape of the generator's output (and the discriminator's candidate) */
     public static long[] outputShape(GanArchitecture.Spec spec) {
+        return shapes(spec)[1];
+    }
+
+    /** {condition shape, output shape}: NCHW without the batch for images, {@code [n]} for vectors. */
+    private static long[][] shapes(GanArchitecture.Spec spec) {
         if (spec instanceof UNetSpec u) {
-            return new long[] {u.channelsOut(), u.size(), u.size()};
-        } else if (spec instanceof MlpGeneratorSpec m) {
-            return new long[] {m.outputDim()};
+            return image(u.size(), u.channelsIn(), u.channelsOut());
         } else if (spec instanceof PatchGanSpec p) {
-            return new long[] {p.channelsOut(), p.size(), p.size()};
+            return image(p.size(), p.channelsIn(), p.channelsOut());
+        } else if (spec instanceof MlpGeneratorSpec m) {
+            return new long[][] {{m.conditionDim()}, {m.outputDim()}};
         } else if (spec instanceof MlpDiscriminatorSpec m) {
-            return new long[] {m.outputDim()};
+            return new long[][] {{m.conditionDim()}, {m.outputDim()}};
         }
         throw new IllegalArgumentException("unknown spec " + spec);
+    }
+
+    private static long[][] image(int size, int in, int out) {
+        return new long[][] {{in, size, size}, {out, size, size}};
     }
 
     /** @return the per-sample shape of a discriminator's logits: {@code [1, p, p]} or {@code [1]} */

@@ -1,4 +1,5 @@
 /**
- * Network specifications (records that round-trip through the model card) and the builders that turn\n * them into SameDiff graphs: U-Net and PatchGAN for images, MLPs for vectors.
+ * Network specifications (records that round-trip through the model card) and the builders that turn
+ * them into SameDiff graphs: U-Net and PatchGAN for images, MLPs for vectors.
  */
 package org.realitycheck.core.nn;

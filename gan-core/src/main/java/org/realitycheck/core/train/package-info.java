@@ -1,4 +1,5 @@
 /**
- * The conditional-GAN trainer: alternating discriminator and generator updates, BCE + λ·L1 or WGAN\n * losses, Adam, seeded end to end, with progress, history and checkpoint callbacks.
+ * The conditional-GAN trainer: alternating discriminator and generator updates, BCE + λ·L1 or WGAN
+ * losses, Adam, seeded end to end, with progress, history and checkpoint callbacks.
  */
 package org.realitycheck.core.train;

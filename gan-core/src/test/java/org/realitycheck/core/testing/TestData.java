@@ -80,26 +80,21 @@ public final class TestData {
         for (int i = 0; i < k.length; i++) {
             k[i] /= sum;
         }
-        float[] tmp = new float[img.length];
+        return pass(pass(img, size, k, 1, size), size, k, size, 1);
+    }
+
+    /** One 1-D convolution pass along the axis with element step {@code step} (1: rows, size: columns). */
+    private static float[] pass(float[] img, int size, double[] k, int step, int lineStep) {
+        int rad = k.length / 2;
         float[] out = new float[img.length];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
+        for (int line = 0; line < size; line++) {
+            for (int i = 0; i < size; i++) {
                 double s = 0;
-                for (int i = -rad; i <= rad; i++) {
-                    int xx = Math.min(size - 1, Math.max(0, x + i));
-                    s += k[i + rad] * img[y * size + xx];
+                for (int j = -rad; j <= rad; j++) {
+                    int ii = Math.min(size - 1, Math.max(0, i + j));
+                    s += k[j + rad] * img[line * lineStep + ii * step];
                 }
-                tmp[y * size + x] = (float) s;
-            }
-        }
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                double s = 0;
-                for (int i = -rad; i <= rad; i++) {
-                    int yy = Math.min(size - 1, Math.max(0, y + i));
-                    s += k[i + rad] * tmp[yy * size + x];
-                }
-                out[y * size + x] = (float) s;
+                out[line * lineStep + i * step] = (float) s;
             }
         }
         return out;

@@ -93,7 +93,7 @@ public final class TrackSimulator {
             if (Math.abs(h.z()) > detector.halfLength()) {
                 continue;
             }
-            double pt = Math.abs(Units.rhoToPt(h.rho(), b));
+            double pt = ptOf(h.rho(), b);
             tru[3 * i] = h.x();
             tru[3 * i + 1] = h.y();
             tru[3 * i + 2] = h.z();
@@ -145,14 +145,8 @@ public final class TrackSimulator {
         h.deflect(dPhi, Math.tan(lambdaNew), h.rho() * pt / ptNew);
     }
 
-    /** Unit conversions between curvature and momentum. */
-    public static final class Units {
-        private Units() {
-        }
-
-        /** @return signed q/p_T·… as p_T with the curvature's sign: p_T = 0.2998·B/ρ·1e-3, GeV */
-        public static double rhoToPt(double rho, double bField) {
-            return TrackParameters.Units.C_LIGHT * bField * 1e-3 / rho;
-        }
+    /** @return p_T in GeV of a track with curvature {@code rho} (1/mm): 0.2998·B·10⁻³/|ρ| */
+    private static double ptOf(double rho, double bField) {
+        return TrackParameters.Units.C_LIGHT * bField * 1e-3 / Math.abs(rho);
     }
 }
