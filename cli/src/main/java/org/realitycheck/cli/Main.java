@@ -57,10 +57,16 @@ public final class Main implements Runnable {
             return ExitCode.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err, debug));
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an Error (a broken classpath, out of memory)
+            // still gets the one-line treatment and exit 3
+            return handle(e, err, debug);
+        }
     }
 
-    static int handle(Exception ex, PrintWriter err, boolean debug) {
+    static int handle(Throwable ex, PrintWriter err, boolean debug) {
         Throwable t = ex;
         if (t instanceof UncheckedIOException u && u.getCause() != null) {
             t = u.getCause();

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
-import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.io.AtomicFiles;
 
 import picocli.CommandLine.Command;
@@ -49,9 +48,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Domain d = Domains.byName(domain);
         Progress.note(spec.commandLine().getErr(), "simulating " + count + " " + d.name() + " samples (seed " + seed + ")");
-        SampleSet set = d.simulate(count, seed, options);
-        AtomicFiles.writeFolder(out, dir -> d.write(set, dir));
-        spec.commandLine().getOut().println("wrote " + set.size() + " samples to " + out);
+        AtomicFiles.writeFolder(out, dir -> d.simulateInto(dir, count, seed, options));
+        spec.commandLine().getOut().println("wrote " + count + " " + d.name() + " samples to " + out);
         return ExitCode.OK;
     }
 }

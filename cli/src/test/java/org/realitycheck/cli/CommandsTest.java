@@ -1,13 +1,18 @@
 package org.realitycheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Domains;
+import org.realitycheck.core.Generator;
+import org.realitycheck.core.Models;
+import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.ModelArtifact;
 import org.realitycheck.core.model.ModelCard;
 
@@ -15,7 +20,7 @@ import org.realitycheck.core.model.ModelCard;
 class CommandsTest {
     @Test
     void bothDomainsAreRegistered() {
-        assertThat(Domains.names()).contains("astro");
+        assertThat(Domains.names()).contains("astro", "hep");
     }
 
     @Test
@@ -57,6 +62,53 @@ class CommandsTest {
         assertThat(card.domain()).isEqualTo("astro");
         assertThat(card.trainingSamples()).isEqualTo(16);
         assertThat(card.covariateRanges()).containsKey("redshift");
+    }
+
+    @Test
+    void simulateHepWritesTrackMlFilesAndTrainedModelsLoadInPhysicalUnits(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("hep");
+        MainTest.Run r = MainTest.run("simulate", "hep", "--count", "150", "--seed", "3", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("event000000000-hits.csv")).get(0))
+                .isEqualTo("hit_id,x,y,z,volume_id,layer_id,module_id");
+        assertThat(Files.readAllLines(out.resolve("event000000000-particles.csv")).get(0))
+                .isEqualTo("particle_id,vx,vy,vz,px,py,pz,q,nhits");
+        assertThat(Files.readAllLines(out.resolve("event000000000-truth.csv")).get(0))
+                .isEqualTo("hit_id,particle_id,tx,ty,tz,tpx,tpy,tpz,weight");
+
+        Path zip = tmp.resolve("hep.zip");
+        r = MainTest.run("train", "hep", "--data", out.toString(), "--epochs", "1", "--batch", "32", "--out", zip.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Generator g = Models.load(zip);
+        SampleSet data = Domains.byName("hep").load(out);
+        float[] params = g.generateAll(data.slice(0, 4), 1).get(0);
+        assertThat(params).hasSize(5);
+        // φ0 comes back in the detector frame (not the innermost-hit frame): within [-π, π]
+        assertThat(Math.abs(params[1])).isLessThanOrEqualTo((float) Math.PI + 1e-5f);
+    }
+
+    @Test
+    void modelOfAnUnknownDomainIsBadInput(@TempDir Path tmp) throws Exception {
+        Path zip = tmp.resolve("m.zip");
+        assertThat(MainTest.run("train", "astro", "--count", "8", "--epochs", "1", "--batch", "8", "--out",
+                zip.toString()).code()).isZero();
+        Path foreign = tmp.resolve("foreign.zip");
+        try (var in = new java.util.zip.ZipFile(zip.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(foreign))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                byte[] b = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("card.json")) {
+                    b = new String(b, java.nio.charset.StandardCharsets.UTF_8).replace("\"domain\" : \"astro\"",
+                            "\"domain\" : \"radio\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.write(b);
+                out.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> Models.load(foreign)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(foreign.toString()).hasMessageContaining("card.json: domain")
+                .hasMessageContaining("unknown domain 'radio'");
     }
 
     @Test

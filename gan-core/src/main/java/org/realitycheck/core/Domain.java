@@ -57,6 +57,17 @@ public interface Domain {
         throw new UnsupportedOperationException("domain '" + name() + "' cannot write data sets");
     }
 
+    /**
+     * Simulates {@code n} samples and writes them to {@code folder} in the layout {@link #load} reads
+     * ({@code realitycheck simulate}). The default is {@code write(simulate(n, seed, options), folder)};
+     * a domain whose files hold more than its samples (HEP events with noise hits) overrides it.
+     *
+     * @throws java.io.IOException when the folder cannot be written
+     */
+    default void simulateInto(Path folder, int n, long seed, Map<String, String> options) throws java.io.IOException {
+        write(simulate(n, seed, options), folder);
+    }
+
     /** @return the conventional method the GAN is compared with */
     ConventionalMethod conventionalMethod();
 

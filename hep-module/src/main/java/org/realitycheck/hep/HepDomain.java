@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.realitycheck.core.ConventionalMethod;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
+import org.realitycheck.core.Generator;
 import org.realitycheck.core.ForwardModel;
 import org.realitycheck.core.Observable;
 import org.realitycheck.core.Sample;
@@ -27,7 +28,9 @@ import org.realitycheck.hep.event.Event;
 import org.realitycheck.hep.event.Events;
 import org.realitycheck.hep.fit.HelixFitMethod;
 import org.realitycheck.hep.fit.TrackForwardModel;
+import org.realitycheck.hep.gan.TrackGan;
 import org.realitycheck.hep.io.TrackMlReader;
+import org.realitycheck.hep.io.TrackMlWriter;
 import org.realitycheck.hep.observables.TrackObservable;
 import org.realitycheck.hep.sim.Detector;
 import org.realitycheck.hep.sim.Kink;
@@ -197,6 +200,27 @@ public final class HepDomain implements Domain {
     @Override
     public SampleSet load(Path path) {
         return TrackSamples.fromEvents(TrackMlReader.read(path), detector);
+    }
+
+    /** Writes TrackML-style events ({@link #simulateEvents}), {@code tracks-per-event} tracks each. */
+    @Override
+    public void simulateInto(Path folder, int n, long seed, Map<String, String> options) {
+        TrackMlWriter.write(simulateEvents(n, seed, options), folder);
+    }
+
+    /**
+     * The track GAN's training set: fit targets ({@link #withFitTargets}) in the rotated frame
+     * ({@link TrackGan#rotate}); {@link #adapt} undoes the rotation on the trained generator.
+     */
+    @Override
+    public SampleSet trainingSet(SampleSet data) {
+        return TrackGan.rotate(withFitTargets(data));
+    }
+
+    /** Hep models work in the rotated frame: wrap them so they take and return physical values. */
+    @Override
+    public Generator adapt(Generator raw) {
+        return TrackGan.wrap(raw);
     }
 
     @Override
