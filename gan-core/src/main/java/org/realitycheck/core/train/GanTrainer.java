@@ -150,6 +150,7 @@ public final class GanTrainer {
         GanModel model = start;
         GanModel.TrainingState state = start.state();
         Map<String, Double> last = new LinkedHashMap<>(start.card().finalLosses());
+        Provenance provenance = Provenance.current();
         boolean dropLast = data.size() >= config.batchSize();
         for (int epoch = state.epochsCompleted() + 1; epoch <= config.epochs(); epoch++) {
             long t0 = System.nanoTime();
@@ -169,7 +170,7 @@ public final class GanTrainer {
             }
             double seconds = state.trainingSeconds() + (System.nanoTime() - t0) / 1e9;
             state = new GanModel.TrainingState(epoch, iterations, steps, seconds);
-            model = model.with(card(model.card().domain(), data, model.card().normalization(), state, last), state);
+            model = model.with(updated(start.card(), provenance, state, last), state);
             LOG.debug("epoch {}/{}: {} generator steps, losses {}", epoch, config.epochs(), steps, last);
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(epoch, model);
@@ -183,6 +184,15 @@ public final class GanTrainer {
         return new ModelCard(ModelCard.SCHEMA_VERSION, domain, architecture, config, config.seed(), data.sha256(),
                 data.size(), data.conditionShape(), data.targetShape(), data.covariateRanges(), normalization,
                 Provenance.current(), state.trainingSeconds(), state.generatorSteps(), losses);
+    }
+
+    /** The card after more training: data fields from {@code base} (hashed once), this trainer's config. */
+    private ModelCard updated(ModelCard base, Provenance provenance, GanModel.TrainingState state,
+            Map<String, Double> losses) {
+        return new ModelCard(ModelCard.SCHEMA_VERSION, base.domain(), architecture, config, config.seed(),
+                base.trainingDataSha256(), base.trainingSamples(), base.conditionShape(), base.targetShape(),
+                base.covariateRanges(), base.normalization(), provenance, state.trainingSeconds(),
+                state.generatorSteps(), losses);
     }
 
     private void checkData(SampleSet data) {
