@@ -11,14 +11,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.nn.Networks;
 
 /** A {@link Generator} over our SameDiff generator graph; dropout off (see {@link GanModel#generator()}). */
-final class GraphGenerator implements Generator {
-    private final SameDiff graph;
-    private final ModelCard card;
-
-    GraphGenerator(SameDiff graph, ModelCard card) {
-        this.graph = graph;
-        this.card = card;
-    }
+record GraphGenerator(SameDiff graph, ModelCard card) implements Generator {
 
     @Override
     public INDArray generate(INDArray condition, long seed) {
@@ -30,11 +23,6 @@ final class GraphGenerator implements Generator {
         INDArray y = graph.outputSingle(feed, Networks.OUTPUT);
         y = y.reshape('c', SampleSet.batchShape(batch, card.targetShape()));
         return card.normalization().target().invert(y).castTo(DataType.FLOAT);
-    }
-
-    @Override
-    public ModelCard card() {
-        return card;
     }
 
     @Override

@@ -45,13 +45,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Measured against the alternative (the same graphs, {@code calculateGradients} for every
  * variable and one ND4J Adam {@code GradientUpdater} per variable) with {@code GanThroughputBenchmark}
- * on the shared 2-core machine (load average ~8, so ±30% noise), in samples/s:
+ * on the shared 2-core machine (load average 8–11 from other jobs, so ±30% noise), in samples/s
+ * (several runs where there are several numbers):
  * <table>
  *   <caption>training throughput</caption>
  *   <tr><th>network</th><th>OMP threads</th><th>fit (this loop)</th><th>manual</th></tr>
- *   <tr><td>U-Net + PatchGAN defaults, batch 16</td><td>1</td><td>33, 31</td><td>46, 30</td></tr>
+ *   <tr><td>U-Net + PatchGAN defaults, batch 16</td><td>1</td><td>33, 31, 30</td><td>46, 30, 29</td></tr>
  *   <tr><td>U-Net + PatchGAN defaults, batch 16</td><td>2</td><td>5.4</td><td>6.8</td></tr>
- *   <tr><td>MLP 1+4→64→64→1, batch 64</td><td>1</td><td>387</td><td>331</td></tr>
+ *   <tr><td>MLP 1+4→64→64→1, batch 64</td><td>1</td><td>387, 601</td><td>331, 721</td></tr>
  *   <tr><td>MLP 1+4→64→64→1, batch 64</td><td>2</td><td>93</td><td>136</td></tr>
  * </table>
  * The two are equal within the noise; {@code fit} is kept because it stores Adam's state in
@@ -149,6 +150,7 @@ public final class GanTrainer {
         GanModel model = start;
         GanModel.TrainingState state = start.state();
         Map<String, Double> last = new LinkedHashMap<>(start.card().finalLosses());
+        Provenance provenance = Provenance.current();
         boolean dropLast = data.size() >= config.batchSize();
         for (int epoch = state.epochsCompleted() + 1; epoch <= config.epochs(); epoch++) {
             long t0 = System.nanoTime();
@@ -168,7 +170,7 @@ public final class GanTrainer {
             }
             double seconds = state.trainingSeconds() + (System.nanoTime() - t0) / 1e9;
             state = new GanModel.TrainingState(epoch, iterations, steps, seconds);
-            model = model.with(card(model.card().domain(), data, model.card().normalization(), state, last), state);
+            model = model.with(updated(start.card(), provenance, state, last), state);
             LOG.debug("epoch {}/{}: {} generator steps, losses {}", epoch, config.epochs(), steps, last);
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(epoch, model);
@@ -182,6 +184,15 @@ public final class GanTrainer {
         return new ModelCard(ModelCard.SCHEMA_VERSION, domain, architecture, config, config.seed(), data.sha256(),
                 data.size(), data.conditionShape(), data.targetShape(), data.covariateRanges(), normalization,
                 Provenance.current(), state.trainingSeconds(), state.generatorSteps(), losses);
+    }
+
+    /** The card after more training: data fields from {@code base} (hashed once), this trainer's config. */
+    private ModelCard updated(ModelCard base, Provenance provenance, GanModel.TrainingState state,
+            Map<String, Double> losses) {
+        return new ModelCard(ModelCard.SCHEMA_VERSION, base.domain(), architecture, config, config.seed(),
+                base.trainingDataSha256(), base.trainingSamples(), base.conditionShape(), base.targetShape(),
+                base.covariateRanges(), base.normalization(), provenance, state.trainingSeconds(),
+                state.generatorSteps(), losses);
     }
 
     private void checkData(SampleSet data) {

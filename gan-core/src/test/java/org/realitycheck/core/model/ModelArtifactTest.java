@@ -65,6 +65,8 @@ class ModelArtifactTest {
             assertThat(Arrays.equals(g.generate(c, 99).data().asFloat(), expected.data().asFloat())).isTrue();
             assertThat(g.card()).isEqualTo(model.card());
             assertThat(g.generate(c, 100).equals(expected)).as("noise depends on the seed").isFalse();
+            assertThatThrownBy(() -> g.generate(org.nd4j.linalg.factory.Nd4j.zeros(3, 2), 1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[batch, 1]");
         }
     }
 

@@ -22,11 +22,17 @@ class GanTrainerReproducibilityTest {
 
     @Test
     void sameSeedGivesBitIdenticalParameters() {
-        GanModel a = new GanTrainer(PIX, PIX_CONFIG).train("test", IMAGES, Normalization.identity());
+        HistoryRecorder history = new HistoryRecorder();
+        GanModel a = new GanTrainer(PIX, PIX_CONFIG).addListener(history).train("test", IMAGES, Normalization.identity());
         GanModel b = new GanTrainer(PIX, PIX_CONFIG).train("test", IMAGES, Normalization.identity());
         assertBitIdentical(a.generatorParameters(), b.generatorParameters());
         assertBitIdentical(a.discriminatorParameters(), b.discriminatorParameters());
         assertThat(a.card().steps()).isEqualTo(9);
+        assertThat(history.entries()).hasSize(9);
+        assertThat(history.entries().get(8).losses()).containsOnlyKeys("d", "g_adv", "g_l1");
+        assertThat(a.card().finalLosses()).isEqualTo(history.entries().get(8).losses());
+        assertThat(a.card().trainingDataSha256()).isEqualTo(IMAGES.sha256());
+        assertThat(a.card().conditionShape()).containsExactly(1, 16, 16);
     }
 
     @Test
