@@ -4,11 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.realitycheck.core.BadInputException;
+import org.realitycheck.core.io.AtomicFiles;
 import org.realitycheck.core.Generator;
 
 /**
@@ -74,28 +73,13 @@ public final class ModelArtifact {
         });
     }
 
-    /** Writes through {@code body} into a temp file beside {@code file}, then renames it atomically. */
-    private static void atomically(Path file, String what, IoBody body) {
-        Path abs = file.toAbsolutePath();
+    /** Writes through {@code body} with {@link AtomicFiles#write}; I/O failures become unchecked. */
+    private static void atomically(Path file, String what, AtomicFiles.StreamWriter body) {
         try {
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try {
-                try (OutputStream os = Files.newOutputStream(tmp)) {
-                    body.write(os);
-                }
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, body);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + what + " " + file, e);
         }
-    }
-
-    @FunctionalInterface
-    private interface IoBody {
-        void write(OutputStream out) throws IOException;
     }
 
     /**
