@@ -22,7 +22,7 @@ import org.realitycheck.core.model.ModelArtifact;
  * epochs and prints the mean PSNR (dB, R = truth max − min) and SSIM of degraded input, Richardson–Lucy,
  * Wiener and GAN on {@code nTest} held-out galaxies (seed 999). Also prints truth percentiles.
  * Usage: {@code AstroGanProfile nTrain epochs nTest [model.zip]}; system properties {@code astro.base}
- * (U-Net/PatchGAN base filters, 16), {@code astro.options} (simulator options, {@code k=v,k=v}), {@code astro.stretch} ({@code lo,hi,a,b}), {@code astro.lr} (2e-4) and {@code astro.batch} (16).
+ * (U-Net/PatchGAN base filters, 16), {@code astro.options} (simulator options, {@code k=v,k=v}), {@code astro.stretch} ({@code lo,hi,a,b}), {@code astro.l1} (λ, 100), {@code astro.lr} (2e-4) and {@code astro.batch} (16).
  */
 public final class AstroGanProfile {
     private AstroGanProfile() {
@@ -71,7 +71,8 @@ public final class AstroGanProfile {
                     Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
         }
         org.realitycheck.core.train.TrainingConfig c = gan.config();
-        gan = gan.withConfig(new org.realitycheck.core.train.TrainingConfig(epochs, batch, c.loss(), c.l1Weight(), lr,
+        double l1 = Double.parseDouble(System.getProperty("astro.l1", "100"));
+        gan = gan.withConfig(new org.realitycheck.core.train.TrainingConfig(epochs, batch, c.loss(), l1, lr,
                 c.beta1(), c.beta2(), c.discriminatorSteps(), c.weightClip(), c.seed()));
         long t0 = System.nanoTime();
         GanModel model = gan.train(train);

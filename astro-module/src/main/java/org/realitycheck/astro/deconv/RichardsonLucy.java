@@ -1,9 +1,5 @@
 package org.realitycheck.astro.deconv;
 
-import org.realitycheck.core.ConventionalMethod;
-import org.realitycheck.core.Estimate;
-import org.realitycheck.core.Sample;
-
 /**
  * Richardson–Lucy deconvolution (Richardson 1972, JOSA 62, 55; Lucy 1974, AJ 79, 745) with the known
  * PSF: {@code u ← u · Aᵀ(d / A u)} from a flat start, {@code A} the {@link ForwardOperator}.
@@ -16,7 +12,7 @@ import org.realitycheck.core.Sample;
  *
  * @param iterations number of iterations, {@code >= 1} (default 30)
  */
-public record RichardsonLucy(int iterations) implements ConventionalMethod {
+public record RichardsonLucy(int iterations) implements Deconvolver {
     /** Default number of iterations. */
     public static final int DEFAULT_ITERATIONS = 30;
 
@@ -39,18 +35,6 @@ public record RichardsonLucy(int iterations) implements ConventionalMethod {
     }
 
     @Override
-    public Estimate estimate(Sample sample) {
-        Instrument ins = Instrument.of(sample);
-        float[] d = sample.condition();
-        float[] x = deconvolve(d, ins);
-        double[] c2 = ForwardOperator.chi2(x, d, ins);
-        return new Estimate(x, new float[0], c2[0], (int) c2[1], true);
-    }
-
-    /**
-     * @param measured {@code bands·size²} values, counts, not modified
-     * @return the restored image, counts
-     */
     public float[] deconvolve(float[] measured, Instrument ins) {
         int n = ins.size() * ins.size();
         double[][] wk = WORK.get();
