@@ -36,6 +36,25 @@ class DeconvolutionTest {
         }
     }
 
+    /** Contract of every conventional method here: valid, finite, target-shaped, deterministic, flux kept. */
+    @Test
+    void conventionalMethodContract() {
+        for (ConventionalMethod m : List.of(RichardsonLucy.defaults(), Wiener.defaults())) {
+            for (Sample s : galaxies.slice(0, 4)) {
+                Estimate e = m.estimate(s);
+                assertThat(e.valid()).isTrue();
+                assertThat(e.value()).hasSize(s.condition().length);
+                for (float v : e.value()) {
+                    assertThat(Float.isFinite(v)).isTrue();
+                }
+                assertThat(m.estimate(s).value()).isEqualTo(e.value());
+                double fin = Photometry.totalFlux(s.condition(), 0, 64, 64);
+                assertThat(Photometry.totalFlux(e.value(), 0, 64, 64)).as(m.name()).isCloseTo(fin, within(1e-3 * Math.abs(fin) + 1e-3));
+                assertThat(e.chi2PerNdf()).as(m.name()).isBetween(0.3, 3.0);
+            }
+        }
+    }
+
     /** Pairing two images in one complex FFT gives the same restorations as one at a time. */
     @Test
     void pairedRichardsonLucyEqualsSingle() {
