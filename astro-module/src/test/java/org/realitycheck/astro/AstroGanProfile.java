@@ -22,7 +22,7 @@ import org.realitycheck.core.model.ModelArtifact;
  * epochs and prints the mean PSNR (dB, R = truth max − min) and SSIM of degraded input, Richardson–Lucy,
  * Wiener and GAN on {@code nTest} held-out galaxies (seed 999). Also prints truth percentiles.
  * Usage: {@code AstroGanProfile nTrain epochs nTest [model.zip]} or {@code AstroGanProfile eval model.zip nTest}; system properties {@code astro.base}
- * (U-Net/PatchGAN base filters, 16), {@code astro.options} (simulator options, {@code k=v,k=v}), {@code astro.stretch} ({@code lo,hi,a,b}), {@code astro.l1} (λ, 100), {@code astro.lr} (2e-4) and {@code astro.batch} (16).
+ * (U-Net/PatchGAN base filters, 16), {@code astro.options} (simulator options, {@code k=v,k=v}), {@code astro.stretch} ({@code lo,hi,a,b}), {@code astro.l1} (λ, 100), {@code astro.checkpoints} (a folder for a checkpoint per epoch), {@code astro.lr} (2e-4) and {@code astro.batch} (16).
  */
 public final class AstroGanProfile {
     private AstroGanProfile() {
@@ -111,7 +111,9 @@ public final class AstroGanProfile {
         gan = gan.withConfig(new org.realitycheck.core.train.TrainingConfig(epochs, batch, c.loss(), l1, lr,
                 c.beta1(), c.beta2(), c.discriminatorSteps(), c.weightClip(), c.seed()));
         long t0 = System.nanoTime();
-        GanModel model = gan.train(train);
+        String ck = System.getProperty("astro.checkpoints");
+        GanModel model = gan.train(train, ck == null ? List.of()
+                : List.of(new org.realitycheck.core.train.CheckpointWriter(Path.of(ck), 1)));
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("trained %d images x %d epochs in %.1f s (%.1f images/s)%n", nTrain, epochs, secs, nTrain * epochs / secs);
         if (args.length > 3) {

@@ -1,5 +1,6 @@
 package org.realitycheck.astro.gan;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.realitycheck.astro.AstroDomain;
@@ -11,6 +12,7 @@ import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.GanTrainer;
 import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.train.TrainingListener;
 
 /**
  * The astro GAN of Schawinski et al. 2017 sized for a CPU: pix2pix with gan-core's default U-Net and
@@ -63,6 +65,16 @@ public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stre
      * @return the trained model; {@code model.generator()} maps degraded images to restored ones in counts
      */
     public GanModel train(SampleSet data) {
-        return new GanTrainer(architecture, config).train("astro", data, normalization());
+        return train(data, List.of());
+    }
+
+    /**
+     * As {@link #train(SampleSet)}, with listeners for progress, history and checkpoints
+     * ({@link org.realitycheck.core.train.CheckpointWriter}).
+     */
+    public GanModel train(SampleSet data, List<TrainingListener> listeners) {
+        GanTrainer t = new GanTrainer(architecture, config);
+        listeners.forEach(t::addListener);
+        return t.train("astro", data, normalization());
     }
 }
