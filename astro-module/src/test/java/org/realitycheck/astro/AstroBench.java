@@ -68,6 +68,32 @@ public final class AstroBench {
             sr += ImageQuality.ssim(t, rlOut.get(i).value(), 64, 64, range);
             sw += ImageQuality.ssim(t, wiOut.get(i).value(), 64, 64, range);
         }
+        // per CPU-second of one thread (robust when other processes share the cores): × cores = capacity
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
+        GalaxySimulator one = new GalaxySimulator(SimConfig.fromOptions(Map.of()));
+        int m = 0;
+        for (int r = 0; r < 100; r++) {
+            m += one.simulate(GalaxySimulator.Kind.GALAXY, 1, 500 + r).size();
+        }
+        double simCpu = m / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
+        c0 = mx.getCurrentThreadCpuTime();
+        for (int i = 0; i < 100; i++) {
+            rl.estimate(set.get(i));
+        }
+        double rlCpu = 100 / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
+        c0 = mx.getCurrentThreadCpuTime();
+        for (int i = 0; i < 100; i += 2) {
+            rl.estimateAll(set.slice(i, i + 2)); // one pair: runs on this thread
+        }
+        double rlPairCpu = 100 / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
+        c0 = mx.getCurrentThreadCpuTime();
+        for (int i = 0; i < 100; i++) {
+            wi.estimate(set.get(i));
+        }
+        double wiCpu = 100 / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
+        System.out.printf("per CPU-second of one thread (x2 for the 2 cores when idle): simulation %.0f galaxies/s, "
+                + "RL %.0f images/s single, %.0f images/s paired, Wiener %.0f images/s%n", simCpu, rlCpu, rlPairCpu, wiCpu);
         System.out.printf("mean PSNR (dB, R = truth max-min): degraded %.2f, RL %.2f, Wiener %.2f%n", pd / n, pr / n, pw / n);
         System.out.printf("mean SSIM: degraded %.4f, RL %.4f, Wiener %.4f%n", sd / n, sr / n, sw / n);
     }

@@ -21,14 +21,50 @@ import org.realitycheck.core.model.ModelArtifact;
  * The longer astro GAN run (not a test): trains on {@code nTrain} simulated galaxies for {@code epochs}
  * epochs and prints the mean PSNR (dB, R = truth max − min) and SSIM of degraded input, Richardson–Lucy,
  * Wiener and GAN on {@code nTest} held-out galaxies (seed 999). Also prints truth percentiles.
- * Usage: {@code AstroGanProfile nTrain epochs nTest [model.zip]}; system properties {@code astro.base}
- * (U-Net/PatchGAN base filters, 16), {@code astro.options} (simulator options, {@code k=v,k=v}), {@code astro.stretch} ({@code lo,hi,a,b}), {@code astro.lr} (2e-4) and {@code astro.batch} (16).
+ * Usage: {@code AstroGanProfile nTrain epochs nTest [model.zip]} or {@code AstroGanProfile eval model.zip nTest}; system properties {@code astro.base}
+ * (U-Net/PatchGAN base filters, 16), {@code astro.options} (simulator options, {@code k=v,k=v}), {@code astro.stretch} ({@code lo,hi,a,b}), {@code astro.l1} (λ, 100), {@code astro.checkpoints} (a folder for a checkpoint per epoch), {@code astro.lr} (2e-4) and {@code astro.batch} (16).
  */
 public final class AstroGanProfile {
     private AstroGanProfile() {
     }
 
+    /**
+     * Prints mean PSNR and SSIM of degraded, RL, Wiener and GAN against the truth: in counts with
+     * R = max − min of the truth, and (the paper's convention) on the {@link AstroGan#STRETCH}-stretched
+     * images with R = 1.
+     */
+    static void evaluate(Generator g, SampleSet test, int size) {
+        List<float[]> out = g.generateAll(test, 7);
+        List<Estimate> rl = RichardsonLucy.defaults().estimateAll(test);
+        List<Estimate> wi = Wiener.defaults().estimateAll(test);
+        double[] p = new double[4];
+        double[] s = new double[4];
+        double[] ps = new double[4];
+        int n = test.size();
+        for (int i = 0; i < n; i++) {
+            float[] t = test.get(i).target().orElseThrow();
+            double r = ImageQuality.range(t);
+            float[][] est = {test.get(i).condition(), rl.get(i).value(), wi.get(i).value(), out.get(i)};
+            float[] ts = AstroGan.STRETCH.apply(t);
+            for (int k = 0; k < 4; k++) {
+                p[k] += ImageQuality.psnr(t, est[k], r) / n;
+                s[k] += ImageQuality.ssim(t, est[k], size, size, r) / n;
+                ps[k] += ImageQuality.psnr(ts, AstroGan.STRETCH.apply(est[k]), 1.0) / n;
+            }
+        }
+        System.out.printf("held-out %d: PSNR degraded %.2f, RL %.2f, Wiener %.2f, GAN %.2f dB%n", n, p[0], p[1], p[2], p[3]);
+        System.out.printf("held-out %d: SSIM degraded %.4f, RL %.4f, Wiener %.4f, GAN %.4f%n", n, s[0], s[1], s[2], s[3]);
+        System.out.printf("held-out %d: stretched PSNR (R = 1) degraded %.2f, RL %.2f, Wiener %.2f, GAN %.2f dB%n", n, ps[0],
+                ps[1], ps[2], ps[3]);
+    }
+
     public static void main(String[] args) {
+        if (args.length == 3 && args[0].equals("eval")) {
+            // eval MODEL.zip nTest: re-evaluate a saved model on the same held-out set
+            SampleSet test = new GalaxySimulator(SimConfig.defaults()).simulate(Integer.parseInt(args[2]), 999);
+            evaluate(ModelArtifact.load(Path.of(args[1])), test, 64);
+            return;
+        }
         int nTrain = Integer.parseInt(args[0]);
         int epochs = Integer.parseInt(args[1]);
         int nTest = Integer.parseInt(args[2]);
@@ -71,32 +107,19 @@ public final class AstroGanProfile {
                     Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
         }
         org.realitycheck.core.train.TrainingConfig c = gan.config();
-        gan = gan.withConfig(new org.realitycheck.core.train.TrainingConfig(epochs, batch, c.loss(), c.l1Weight(), lr,
+        double l1 = Double.parseDouble(System.getProperty("astro.l1", "100"));
+        gan = gan.withConfig(new org.realitycheck.core.train.TrainingConfig(epochs, batch, c.loss(), l1, lr,
                 c.beta1(), c.beta2(), c.discriminatorSteps(), c.weightClip(), c.seed()));
         long t0 = System.nanoTime();
-        GanModel model = gan.train(train);
+        String ck = System.getProperty("astro.checkpoints");
+        GanModel model = gan.train(train, ck == null ? List.of()
+                : List.of(new org.realitycheck.core.train.CheckpointWriter(Path.of(ck), 1)));
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("trained %d images x %d epochs in %.1f s (%.1f images/s)%n", nTrain, epochs, secs, nTrain * epochs / secs);
         if (args.length > 3) {
             ModelArtifact.write(model, Path.of(args[3]));
         }
-        Generator g = model.generator();
-        List<float[]> out = g.generateAll(test, 7);
-        List<Estimate> rl = RichardsonLucy.defaults().estimateAll(test);
-        List<Estimate> wi = Wiener.defaults().estimateAll(test);
-        double[] p = new double[4];
-        double[] s = new double[4];
-        for (int i = 0; i < test.size(); i++) {
-            float[] t = test.get(i).target().orElseThrow();
-            double r = ImageQuality.range(t);
-            float[][] est = {test.get(i).condition(), rl.get(i).value(), wi.get(i).value(), out.get(i)};
-            for (int k = 0; k < 4; k++) {
-                p[k] += ImageQuality.psnr(t, est[k], r) / test.size();
-                s[k] += ImageQuality.ssim(t, est[k], size, size, r) / test.size();
-            }
-        }
-        System.out.printf("held-out %d: PSNR degraded %.2f, RL %.2f, Wiener %.2f, GAN %.2f dB%n", nTest, p[0], p[1], p[2], p[3]);
-        System.out.printf("held-out %d: SSIM degraded %.4f, RL %.4f, Wiener %.4f, GAN %.4f%n", nTest, s[0], s[1], s[2], s[3]);
+        evaluate(model.generator(), test, size);
         System.out.println("card covariate ranges: redshift " + model.card().covariateRanges().get("redshift"));
     }
 }

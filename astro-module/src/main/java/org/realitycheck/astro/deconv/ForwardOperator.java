@@ -36,6 +36,22 @@ public final class ForwardOperator {
         }
     }
 
+    /** {@code A} (or {@code Aᵀ}) on two images of one band at once, in place ({@link Convolver#applyPair}). */
+    static void applyPair(Instrument ins, double[] a, double[] b, boolean adjoint) {
+        int s = ins.size();
+        Convolver conv = Optics.convolver(s, s);
+        Otf otf = Optics.otf(ins.psf(), s, s);
+        if (adjoint) {
+            Pooling.blockAverage(a, 0, s, s, ins.downsample());
+            Pooling.blockAverage(b, 0, s, s, ins.downsample());
+            conv.applyPair(a, b, otf, true);
+        } else {
+            conv.applyPair(a, b, otf, false);
+            Pooling.blockAverage(a, 0, s, s, ins.downsample());
+            Pooling.blockAverage(b, 0, s, s, ins.downsample());
+        }
+    }
+
     /**
      * The noise-free measurement predicted from an image: {@code A·image} for every band.
      *

@@ -4,9 +4,6 @@ import org.realitycheck.astro.degrade.Background;
 import org.realitycheck.astro.degrade.Fft2;
 import org.realitycheck.astro.degrade.Optics;
 import org.realitycheck.astro.degrade.Otf;
-import org.realitycheck.core.ConventionalMethod;
-import org.realitycheck.core.Estimate;
-import org.realitycheck.core.Sample;
 
 /**
  * Wiener deconvolution (Wiener 1949; e.g. Gonzalez &amp; Woods, Digital Image Processing, §5.8):
@@ -20,7 +17,7 @@ import org.realitycheck.core.Sample;
  *
  * @param nsr a fixed noise-to-signal ratio {@code K >= 0}, or NaN to estimate it per image (default)
  */
-public record Wiener(double nsr) implements ConventionalMethod {
+public record Wiener(double nsr) implements Deconvolver {
     public Wiener {
         if (!(nsr >= 0) && !Double.isNaN(nsr)) {
             throw new IllegalArgumentException("nsr must be >= 0 or NaN, got " + nsr);
@@ -38,18 +35,6 @@ public record Wiener(double nsr) implements ConventionalMethod {
     }
 
     @Override
-    public Estimate estimate(Sample sample) {
-        Instrument ins = Instrument.of(sample);
-        float[] d = sample.condition();
-        float[] x = deconvolve(d, ins);
-        double[] c2 = ForwardOperator.chi2(x, d, ins);
-        return new Estimate(x, new float[0], c2[0], (int) c2[1], true);
-    }
-
-    /**
-     * @param measured {@code bands·size²} values, counts, not modified
-     * @return the restored image, counts
-     */
     public float[] deconvolve(float[] measured, Instrument ins) {
         int s = ins.size();
         int n = s * s;

@@ -50,6 +50,22 @@ public final class Convolver {
         System.arraycopy(re, 0, out, outOffset, h * w);
     }
 
+    /**
+     * Convolves two real images with one FFT pair: {@code a + i·b} is transformed, multiplied and
+     * transformed back, and since the PSF is real the real part is {@code P ⊛ a} and the imaginary part
+     * {@code P ⊛ b}. Both arrays ({@code h·w} values) are overwritten with their results.
+     */
+    public void applyPair(double[] a, double[] b, Otf otf, boolean adjoint) {
+        check(otf);
+        System.arraycopy(a, 0, re, 0, h * w);
+        System.arraycopy(b, 0, im, 0, h * w);
+        fft.forward(re, im);
+        otf.multiply(re, im, adjoint);
+        fft.inverse(re, im);
+        System.arraycopy(re, 0, a, 0, h * w);
+        System.arraycopy(im, 0, b, 0, h * w);
+    }
+
     /** As {@link #apply(double[], int, Otf, boolean, double[], int)} for float images. */
     public void apply(float[] in, int inOffset, Otf otf, boolean adjoint, float[] out, int outOffset) {
         check(otf);

@@ -1,5 +1,6 @@
 package org.realitycheck.astro.gan;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.realitycheck.astro.AstroDomain;
@@ -11,6 +12,7 @@ import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.GanTrainer;
 import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.train.TrainingListener;
 
 /**
  * The astro GAN of Schawinski et al. 2017 sized for a CPU: pix2pix with gan-core's default U-Net and
@@ -25,15 +27,15 @@ import org.realitycheck.core.train.TrainingConfig;
  */
 public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stretch stretch) {
     /**
-     * The stretch for our simulated flux scale: clip to [−0.5, 150] counts, then {@code asinh(300u)/6.4}.
+     * The stretch for our simulated flux scale: clip to [−1, 150] counts, then {@code asinh(20u)/3.7}.
      * The paper clips SDSS images to [−0.1, 4] and uses asinh(10u)/3; our truth images are sharper (the
      * brightest pixel of the default training galaxies has median 6.6, 90th percentile 29 and maximum
-     * 139 counts, from the cusps of high-n profiles), so the upper clip is 150 and the softening is raised
-     * to 300 to keep the stretch linear below ≈ 0.5 counts (≈ 8σ of the background), where the faint
-     * structure is; {@code b = 6.4 ≈ asinh(300)} maps the clip range onto [0, 1]. The lower clip keeps
-     * the background noise (σ = 0.06) unclipped.
+     * 139 counts, from the cusps of high-n profiles), so the upper clip is 150; the softening 20 keeps the
+     * stretch nearly linear below ≈ 7 counts, where the galaxy bodies and the faint structure are, and
+     * compresses only the cores; {@code b = 3.7 ≈ asinh(20)} maps the clip range onto [0, 1]. The lower
+     * clip keeps the background noise (σ = 0.06 by default) unclipped.
      */
-    public static final Stretch STRETCH = new Stretch(-0.5, 150.0, 300.0, 6.4);
+    public static final Stretch STRETCH = new Stretch(-1.0, 150.0, 20.0, 3.7);
 
     public AstroGan {
         Objects.requireNonNull(architecture, "architecture");
@@ -63,6 +65,16 @@ public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stre
      * @return the trained model; {@code model.generator()} maps degraded images to restored ones in counts
      */
     public GanModel train(SampleSet data) {
-        return new GanTrainer(architecture, config).train("astro", data, normalization());
+        return train(data, List.of());
+    }
+
+    /**
+     * As {@link #train(SampleSet)}, with listeners for progress, history and checkpoints
+     * ({@link org.realitycheck.core.train.CheckpointWriter}).
+     */
+    public GanModel train(SampleSet data, List<TrainingListener> listeners) {
+        GanTrainer t = new GanTrainer(architecture, config);
+        listeners.forEach(t::addListener);
+        return t.train("astro", data, normalization());
     }
 }

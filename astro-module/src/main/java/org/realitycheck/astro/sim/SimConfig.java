@@ -111,26 +111,22 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
     }
 
     private static double number(Map<String, String> o, String k, double def) {
-        String v = o.get(k);
-        if (v == null) {
-            return def;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("astro option " + k + " must be a number, got '" + v + "'", e);
-        }
+        return parse(o, k, def, Double::parseDouble, "a number");
     }
 
     private static int integer(Map<String, String> o, String k, int def) {
+        return parse(o, k, def, Integer::parseInt, "an integer");
+    }
+
+    private static <T> T parse(Map<String, String> o, String k, T def, java.util.function.Function<String, T> f, String what) {
         String v = o.get(k);
         if (v == null) {
             return def;
         }
         try {
-            return Integer.parseInt(v);
+            return f.apply(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("astro option " + k + " must be an integer, got '" + v + "'", e);
+            throw new IllegalArgumentException("astro option " + k + " must be " + what + ", got '" + v + "'", e);
         }
     }
 

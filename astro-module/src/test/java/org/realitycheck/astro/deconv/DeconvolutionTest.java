@@ -36,6 +36,39 @@ class DeconvolutionTest {
         }
     }
 
+    /** Contract of every conventional method here: valid, finite, target-shaped, deterministic, flux kept. */
+    @Test
+    void conventionalMethodContract() {
+        for (ConventionalMethod m : List.of(RichardsonLucy.defaults(), Wiener.defaults())) {
+            for (Sample s : galaxies.slice(0, 4)) {
+                Estimate e = m.estimate(s);
+                assertThat(e.valid()).isTrue();
+                assertThat(e.value()).hasSize(s.condition().length);
+                for (float v : e.value()) {
+                    assertThat(Float.isFinite(v)).isTrue();
+                }
+                assertThat(m.estimate(s).value()).isEqualTo(e.value());
+                double fin = Photometry.totalFlux(s.condition(), 0, 64, 64);
+                assertThat(Photometry.totalFlux(e.value(), 0, 64, 64)).as(m.name()).isCloseTo(fin, within(1e-3 * Math.abs(fin) + 1e-3));
+                assertThat(e.chi2PerNdf()).as(m.name()).isBetween(0.3, 3.0);
+            }
+        }
+    }
+
+    /** Pairing two images in one complex FFT gives the same restorations as one at a time. */
+    @Test
+    void pairedRichardsonLucyEqualsSingle() {
+        SampleSet three = galaxies.slice(0, 3);
+        List<Estimate> all = RichardsonLucy.defaults().estimateAll(three);
+        for (int i = 0; i < 3; i++) {
+            float[] one = RichardsonLucy.defaults().estimate(three.get(i)).value();
+            float[] two = all.get(i).value();
+            for (int k = 0; k < one.length; k++) {
+                assertThat(two[k]).isCloseTo(one[k], within(1e-4f * (1 + Math.abs(one[k]))));
+            }
+        }
+    }
+
     @Test
     void bothMethodsImprovePsnrOverTheDegradedInput() {
         for (ConventionalMethod m : List.of(RichardsonLucy.defaults(), Wiener.defaults())) {

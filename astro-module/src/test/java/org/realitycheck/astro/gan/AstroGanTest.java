@@ -16,23 +16,25 @@ import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.PatchGanSpec;
 import org.realitycheck.core.nn.UNetSpec;
 import org.realitycheck.core.train.TrainingConfig;
+import org.slf4j.LoggerFactory;
 
 /**
- * A brief training run (well under 90 s on 2 cores) must already beat the degraded input's PSNR on
- * held-out galaxies. To fit the time budget it uses 32×32 images, 8 base filters and a noisier field
- * (σ_orig = 0.2) where denoising pays off quickly; the default 64×64 comparison of GAN, RL and Wiener
- * is the longer {@code AstroGanProfile} run.
+ * A brief training run (32 generator steps) must already beat the degraded input's PSNR on held-out
+ * galaxies. To fit the time budget on 2 shared cores it uses 32×32 images, 8 base filters, a noisy field
+ * (σ_orig = 0.5) where denoising pays off quickly, and λ = 1000, lr 2e-3 so that the L1 term leads the
+ * first steps; the default 64×64 comparison of GAN, RL and Wiener is the longer {@code AstroGanProfile}
+ * run.
  */
 class AstroGanTest {
     @Test
     void brieflyTrainedGanBeatsTheDegradedInput() {
-        SimConfig cfg = SimConfig.fromOptions(Map.of("size", "32", "sigma_orig", "0.2"));
+        SimConfig cfg = SimConfig.fromOptions(Map.of("size", "32", "sigma_orig", "0.5"));
         GalaxySimulator sim = new GalaxySimulator(cfg);
         SampleSet train = sim.simulate(TRAIN, 1);
         SampleSet test = sim.simulate(16, 999);
         AstroGan gan = new AstroGan(GanArchitecture.pix2pix(new UNetSpec(32, 1, 1, 4, 8, 0.5, "tanh"),
                 new PatchGanSpec(32, 1, 1, 3, 8)),
-                new TrainingConfig(EPOCHS, 8, "bce", 100, 1e-3, 0.5, 0.999, 1, 0.01, 42), AstroGan.STRETCH);
+                new TrainingConfig(EPOCHS, 16, "bce", 1000, 2e-3, 0.5, 0.999, 1, 0.01, 42), AstroGan.STRETCH);
         GanModel model = gan.train(train);
 
         Range z = model.card().covariateRanges().get("redshift");
@@ -48,9 +50,10 @@ class AstroGanTest {
             degraded += ImageQuality.psnr(t, test.get(i).condition(), r) / test.size();
             restored += ImageQuality.psnr(t, out.get(i), r) / test.size();
         }
+        LoggerFactory.getLogger(AstroGanTest.class).info("held-out PSNR: degraded {} dB, GAN {} dB", degraded, restored);
         assertThat(restored).as("GAN PSNR vs degraded %.2f dB", degraded).isGreaterThan(degraded);
     }
 
-    private static final int TRAIN = 256;
-    private static final int EPOCHS = 3;
+    private static final int TRAIN = 128;
+    private static final int EPOCHS = 4;
 }

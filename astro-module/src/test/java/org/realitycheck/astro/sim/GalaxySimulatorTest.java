@@ -56,6 +56,23 @@ class GalaxySimulatorTest {
     }
 
     @Test
+    void bulgeDiskPoissonAndDownsamplingOptions() {
+        SampleSet bd = new GalaxySimulator(SimConfig.fromOptions(Map.of("bulge_disk", "true", "noise", "poisson")))
+                .simulate(4, 3);
+        for (Sample s : bd) {
+            assertThat(s.covariate("b_t").getAsDouble()).isBetween(0.0, 0.6);
+            assertThat(s.covariate("noise_type").getAsDouble()).isEqualTo(1.0);
+        }
+        SimConfig ds = SimConfig.fromOptions(Map.of("downsample", "2"));
+        Sample s = new GalaxySimulator(ds).simulate(1, 3).get(0);
+        float[] d = s.condition();
+        assertThat(d[0]).isEqualTo(d[1]).isEqualTo(d[64]).isEqualTo(d[65]);
+        // the forward model (PSF, then 2×2 block average) explains the truth: χ²/ndf ≈ 1 on 32² blocks
+        double chi = new org.realitycheck.astro.AstroForwardModel().consistency(s.target().orElseThrow(), s).chi2PerNdf();
+        assertThat(chi).isBetween(0.8, 1.2);
+    }
+
+    @Test
     void optionsAreParsedAndUnknownKeysRejected() {
         SimConfig c = SimConfig.fromOptions(Map.of("z_min", "0.1", "z_max", "0.2", "psf", "moffat", "fwhm", "2.0", "sig", "1.5",
                 "bands", "3"));
