@@ -3,13 +3,10 @@ package org.realitycheck.astro;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.realitycheck.astro.fits.FitsImage;
 import org.realitycheck.astro.sim.GalaxySimulator;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.io.AtomicFiles;
 
 /**
  * Writes an astro sample set in the {@code realitycheck simulate astro} layout (DESIGN.md):
@@ -64,10 +62,7 @@ public final class AstroDataWriter {
                 }
             }
         }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
-        try {
+        AtomicFiles.writeFolder(target, tmp -> {
             Files.createDirectories(tmp.resolve("truth"));
             Files.createDirectories(tmp.resolve("degraded"));
             writeCatalog(set, tmp.resolve("catalog.csv"));
@@ -87,19 +82,7 @@ public final class AstroDataWriter {
                             new FitsImage(s.target().orElseThrow(), b, h, w, 0, kw));
                 }
             }
-            if (Files.exists(target)) {
-                Files.delete(target);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
-            }
-        } finally {
-            if (Files.exists(tmp)) {
-                deleteTree(tmp);
-            }
-        }
+        });
     }
 
     /** Header keywords for one sample's images. */
@@ -150,14 +133,6 @@ public final class AstroDataWriter {
                     }
                 }
                 out.write(sb.append('\n').toString());
-            }
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
             }
         }
     }
