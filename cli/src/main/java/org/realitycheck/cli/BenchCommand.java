@@ -54,14 +54,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--reps must be >= 1, got " + reps);
         }
         var err = spec.commandLine().getErr();
+        // The peer runs first: once ND4J has run, its OpenMP threads keep spinning for a while and
+        // would steal a core from PyTorch (seen here: the idle JVM at 50% CPU during the peer's run).
+        JsonNode torch = vsPytorch ? runPytorch(err) : null;
         List<Measurement> results = LibraryOutput.quietly(() -> new BenchSuite(reps, line -> {
             err.println("bench " + line);
             err.flush();
         }).run());
-        JsonNode torch = null;
-        if (vsPytorch) {
-            torch = runPytorch(err);
-        }
         BenchReport report = BenchReport.of(results, torch);
         spec.commandLine().getOut().print(report.table());
         spec.commandLine().getOut().flush();
