@@ -371,7 +371,7 @@ public final class HepDomain implements Domain {
     }
 
     /**
-     * BCE + 1000·L1, Adam(3e-2, 0.9, 0.999), batch 512, 32 epochs with the learning rate decaying
+     * BCE + 1000·L1, Adam(3e-2, 0.9, 0.999), batch 512, 48 epochs with the learning rate decaying
      * linearly to zero over all of them (pix2pix's schedule), seed 42. Far from pix2pix's constant 2e-4:
      * the regression needs ~0.1% of each parameter's spread, which a constant rate never reaches (every
      * output stalled at ~3.5% of its spread), and a CPU affords few steps, so a large rate, annealed to zero,
@@ -380,7 +380,7 @@ public final class HepDomain implements Domain {
      */
     @Override
     public TrainingConfig defaultTrainingConfig() {
-        return new TrainingConfig(32, 512, "bce", 1000.0, 3e-2, 0.9, 0.999, 1, 0.01, 42L, 32);
+        return new TrainingConfig(48, 512, "bce", 1000.0, 3e-2, 0.9, 0.999, 1, 0.01, 42L, 48);
     }
 
     /** The YAML resource {@code org/realitycheck/hep/default-policy.yaml}. */

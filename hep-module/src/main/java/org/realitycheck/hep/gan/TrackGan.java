@@ -63,16 +63,19 @@ import org.realitycheck.hep.TrackParameters;
  *   <tr><td>4k, 496 × 128</td><td>decay + skip, lr 1e-2</td><td>8.5</td><td>2.8</td></tr>
  *   <tr><td>16k, 372 × 512</td><td>decay + skip, lr 2e-2 / 5e-2</td><td>6.8 / 7.4</td><td>2.2 / 2.3</td></tr>
  *   <tr><td>16k, 992 × 512</td><td>decay + skip, lr 2e-2, β1 0.5 / 0.9</td><td>5.3 / 3.6</td><td>2.2 / 1.8</td></tr>
- *   <tr><td>16k, 992 × 512</td><td>decay + skip, β1 0.9, λ 1000, lr 3e-2 (default) / 5e-2</td>
+ *   <tr><td>16k, 992 × 512</td><td>decay + skip, β1 0.9, λ 1000, lr 3e-2 / 5e-2</td>
  *       <td>3.2–3.3 / 3.9</td><td>1.5–1.6 / 1.8</td></tr>
- *   <tr><td>16k, 992 × 512</td><td>default but β1 0.95</td><td>3.1</td><td>1.7</td></tr>
+ *   <tr><td>16k, 992 × 512</td><td>the same, lr 3e-2, β1 0.95</td><td>3.1</td><td>1.7</td></tr>
+ *   <tr><td>24k, 1,472 × 512</td><td>lr 3e-2, β1 0.9, λ 1000, 32 epochs</td><td>2.69</td><td>1.38</td></tr>
+ *   <tr><td>16k, 1,488 × 512</td><td>default (48 epochs), brief test</td><td>2.57</td><td>1.37</td></tr>
  *   <tr><td>100k, 2,340 × 256</td><td>before (constant lr 2e-3), 17 min</td><td>54</td><td>2.55</td></tr>
- *   <tr><td>64k, 4,000 × 512</td><td>default, 458 s</td><td>1.97</td><td>1.28</td></tr>
+ *   <tr><td>64k, 4,000 × 512</td><td>default settings, 32 epochs, 458 s</td><td>1.97</td><td>1.28</td></tr>
  * </table>
- * The default brief run (the 992-step row, {@code TrackGanTest}) trained in 51 s on the shared 2-core
- * machine when it was lightly loaded and in 350 s when three other trainings shared it; its numbers are
- * bit-identical between runs. The 4,000-step run (d0 0.89×, z0 1.25×, cot θ 1.94× the fit) meets the
- * issue's 3× for both q/p_T and φ0; the brief one meets it for φ0 only.
+ * The 992-step run trained in 51 s on the shared 2-core machine when it was lightly loaded and in
+ * 350 s when three other trainings shared it; its numbers were bit-identical between the two. The
+ * brief test's 1,488 steps (66 s of training, lightly loaded) and the 4,000-step run (d0 0.89×,
+ * z0 1.25×, cot θ 1.94× the fit) both meet the issue's 3× for q/p_T and φ0; the brief margin is
+ * small (2.57×), and the 4,000-step run is measured once (Sweep harness, not the opt-in test itself).
  * The decay alone does nothing in a short run (it removes a noise floor that 124 steps never reach);
  * the skip path, the larger rate and the larger batches give the rest. With a constant rate every
  * output stalled at ~3.5% of its own spread.

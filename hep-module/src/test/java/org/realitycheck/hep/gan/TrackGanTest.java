@@ -24,8 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 class TrackGanTest {
-    /** Asserted bound on the brief training's q/p_T width ratio GAN / fit (measured 3.2–3.3). */
-    private static final double QPT_BOUND = 4.0;
     private static final Logger LOG = LoggerFactory.getLogger(TrackGanTest.class);
     private final HepDomain hep = new HepDomain();
 
@@ -55,11 +53,11 @@ class TrackGanTest {
     }
 
     /**
-     * The issue's criterion, trained briefly: the default configuration on 16,000 tracks (32 epochs of
-     * batch 512: 992 steps, learning rate decaying linearly to zero) must reproduce the fit's parameters
-     * with GAN − truth widths within 3× the fit's for φ0 and within 4× for q/p_T (measured 3.2–3.3×,
-     * φ0 1.5×; see {@link TrackGan} for the numbers). Training takes 51 s on the lightly loaded 2-core
-     * machine (350 s when it is shared with three other trainings).
+     * The issue's criterion, trained briefly: the default configuration on 16,000 tracks (48 epochs of
+     * batch 512: 1,488 steps, learning rate decaying linearly to zero) must reproduce the fit's
+     * parameters with GAN − truth widths within 3× the fit's for q/p_T and φ0 (measured 2.57× and
+     * 1.37× after 66 s of training on the lightly loaded 2-core machine; see {@link TrackGan} for the
+     * numbers). 992 steps gave 3.3× and 1.5×.
      */
     @Test
     void briefTrainingReproducesTheFitAndRoundTrips(@TempDir Path dir) {
@@ -69,7 +67,7 @@ class TrackGanTest {
         GanModel model = TrackGan.train(train, hep.defaultArchitecture(), cfg);
         LOG.info("brief training: {} s, {} steps, losses {}", (System.nanoTime() - t0) / 1e9, model.card().steps(),
                 model.card().finalLosses());
-        assertThat(model.card().steps()).isEqualTo(992);
+        assertThat(model.card().steps()).isEqualTo(1488);
         assertThat(model.card().domain()).isEqualTo("hep");
         assertThat(model.card().covariateRanges().get("pt").min()).isGreaterThanOrEqualTo(0.5);
         assertThat(model.card().covariateRanges().get("pt").max()).isLessThanOrEqualTo(100);
@@ -79,7 +77,7 @@ class TrackGanTest {
         Generator g = TrackGan.generator(model);
         SampleSet test = hep.simulate(3000, 2, Map.of());
         double[][] w = widths(g, test, "brief");
-        assertThat(w[0][0]).as("q/pT width GAN / fit").isLessThanOrEqualTo(QPT_BOUND * w[1][0]);
+        assertThat(w[0][0]).as("q/pT width GAN / fit").isLessThanOrEqualTo(3 * w[1][0]);
         assertThat(w[0][1]).as("φ0 width GAN / fit").isLessThanOrEqualTo(3 * w[1][1]);
         // the others learned too (d0 ≈ 0 in the default gun, so its spread is the resolution itself)
         assertThat(w[0][2]).isLessThanOrEqualTo(3 * w[1][2]);
@@ -123,7 +121,7 @@ class TrackGanTest {
     @EnabledIfSystemProperty(named = "hep.gan.long", matches = "true")
     void reachesThreeTimesTheFitResolutionWhenTrainedLonger() {
         SampleSet train = hep.withFitTargets(hep.simulate(Integer.getInteger("hep.gan.n", 64_000), 1, Map.of()));
-        int epochs = Integer.getInteger("hep.gan.epochs", 32);
+        int epochs = Integer.getInteger("hep.gan.epochs", 32); // 64k tracks: 4,000 steps, the measured run
         GanModel model = TrackGan.train(train, hep.defaultArchitecture(),
                 hep.defaultTrainingConfig().withEpochs(epochs).withDecayEpochs(epochs));
         double[][] w = widths(TrackGan.generator(model), hep.simulate(5000, 2, Map.of()), "long");
