@@ -94,6 +94,10 @@ public final class Networks {
                 in = sd.concat(1, cond, noise);
             }
             out = mlp(sd, init, "g", in, m.conditionDim() + m.noiseDim(), m.hidden(), m.outputDim());
+            if (m.linearSkip()) {
+                // zero-initialised, so the untrained network is the plain MLP
+                out = out.add(cond.mmul(init.zeros("g_wlin", m.conditionDim(), m.outputDim())));
+            }
         } else {
             throw new IllegalArgumentException("not a generator spec: " + spec);
         }
@@ -375,8 +379,8 @@ public final class Networks {
             return sd.var(name, Nd4j.create(v, shape, 'c'));
         }
 
-        SDVariable zeros(String name, long n) {
-            return sd.var(name, Nd4j.zeros(DataType.FLOAT, n));
+        SDVariable zeros(String name, long... shape) {
+            return sd.var(name, Nd4j.zeros(DataType.FLOAT, shape));
         }
     }
 }

@@ -45,6 +45,7 @@ final class GanLoop {
     private final boolean wgan;
     private final String firstDVar;
     private final LogitCapture dLogits = new LogitCapture();
+    private final long batchesPerEpoch;
 
     GanLoop(GanArchitecture architecture, TrainingConfig config, SameDiff g, SameDiff d, SampleSet data,
             Normalization normalization) {
@@ -60,6 +61,7 @@ final class GanLoop {
         this.conditions = flat(normalization.condition().apply(data.conditions(0, data.size())));
         this.targets = flat(normalization.target().apply(data.targets(0, data.size())));
         this.wgan = "wgan".equals(config.loss());
+        this.batchesPerEpoch = batchesPerEpoch(data.size(), config.batchSize());
         this.firstDVar = d.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .findFirst().orElseThrow().name();
         ensureTrainingConfigs();
@@ -76,11 +78,11 @@ final class GanLoop {
             features.add(Networks.CONDITION);
             features.addAll(Networks.generatorInputs(architecture.generator(), 1, 0L, false).keySet());
             features.add(Networks.ADV_GRAD);
-            g.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder().updater(adam())
+            g.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder().updater(adam(config.discriminatorSteps()))
                     .dataSetFeatureMapping(features).dataSetLabelMapping(Networks.TARGET).build());
         }
         if (d.getTrainingConfig() == null) {
-            d.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder().updater(adam())
+            d.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder().updater(adam(1))
                     .dataSetFeatureMapping(Networks.CONDITION, Networks.CANDIDATE)
                     .dataSetLabelMapping(Networks.LABELS).build());
         }
@@ -89,8 +91,22 @@ final class GanLoop {
         d.createGradFunction(Networks.CANDIDATE);
     }
 
-    private Adam adam() {
-        return new Adam(config.learningRate(), config.beta1(), config.beta2(), ADAM_EPSILON);
+    /**
+     * Adam for a network updated every {@code updateEvery}-th iteration: constant rate, or
+     * {@link LinearDecaySchedule} when {@code decayEpochs > 0}.
+     */
+    private Adam adam(int updateEvery) {
+        LinearDecaySchedule s = LinearDecaySchedule.of(config, batchesPerEpoch, updateEvery);
+        Adam a = new Adam(config.learningRate(), config.beta1(), config.beta2(), ADAM_EPSILON);
+        if (s != null) {
+            a.setLearningRateSchedule(s);
+        }
+        return a;
+    }
+
+    /** Batches per epoch as {@link GanTrainer} draws them: the last partial batch is dropped unless it is the only one. */
+    static long batchesPerEpoch(int samples, int batchSize) {
+        return samples >= batchSize ? samples / batchSize : 1;
     }
 
     /**

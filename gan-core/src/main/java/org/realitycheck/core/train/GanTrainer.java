@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code wgan}: L_D = mean s(x, G(x)) − mean s(x, y) with D's weights clipped to
  *       [−c, c] after each update, L_G = −mean s(x, G(x)) + λ·mean|G(x) − y| (Arjovsky et al. 2017).</li>
  * </ul>
- * Adam(lr, β1, β2, ε = 1e-8) on each network (Kingma &amp; Ba 2015).
+ * Adam(lr, β1, β2, ε = 1e-8) on each network (Kingma &amp; Ba 2015), with the rate constant or, when
+ * {@link TrainingConfig#decayEpochs()} {@code > 0}, decaying linearly to zero over the last epochs
+ * ({@link LinearDecaySchedule}, pix2pix's schedule).
  *
  * <p><b>Loop design.</b> G and D are separate SameDiff graphs, each with its own Adam state, so an
  * update of one can never touch the other's variables. The D update is {@code D.fit} on the batch of
@@ -114,7 +116,8 @@ public final class GanTrainer {
      * @param checkpoint a model from {@link org.realitycheck.core.model.ModelArtifact#read} or a listener
      * @param data the same training data as the interrupted run (checked by SHA-256)
      * @return the model after {@code config.epochs()} epochs (the checkpoint itself if already there)
-     * @throws IllegalArgumentException if architecture, configuration (apart from epochs) or data differ
+     * @throws IllegalArgumentException if architecture, configuration (apart from epochs) or data differ,
+     *     or epochs differ under a decaying learning rate (the schedule is laid out over the whole run)
      */
     public GanModel resume(GanModel checkpoint, SampleSet data) {
         Objects.requireNonNull(checkpoint, "checkpoint");
@@ -127,6 +130,10 @@ public final class GanTrainer {
         if (!card.training().withEpochs(config.epochs()).equals(config)) {
             throw new IllegalArgumentException("checkpoint training config " + card.training()
                     + " differs from the trainer's " + config + " (only epochs may change)");
+        }
+        if (config.decayEpochs() > 0 && card.training().epochs() != config.epochs()) {
+            throw new IllegalArgumentException("a decaying learning rate is laid out over the run's "
+                    + card.training().epochs() + " epochs; resume with those, not " + config.epochs());
         }
         if (!card.trainingDataSha256().equals(data.sha256())) {
             throw new IllegalArgumentException("resume needs the checkpoint's training data (SHA-256 "

@@ -68,4 +68,27 @@ class NetworksTest {
         assertThatThrownBy(() -> Networks.discriminator(UNetSpec.defaults(), "bce", new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void linearSkipStartsAtZeroAndOldJsonReadsWithoutIt() throws Exception {
+        MlpGeneratorSpec plain = new MlpGeneratorSpec(3, 0, 2, new int[] {4});
+        MlpGeneratorSpec skip = plain.withLinearSkip(true);
+        SameDiff a = Networks.generator(plain, 1, new SplittableRandom(5));
+        SameDiff b = Networks.generator(skip, 1, new SplittableRandom(5));
+        assertThat(a.hasVariable("g_wlin")).isFalse();
+        assertThat(b.getVariable("g_wlin").getArr().shape()).containsExactly(3, 2);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3);
+        assertThat(b.outputSingle(Map.of(Networks.CONDITION, x), Networks.OUTPUT))
+                .isEqualTo(a.outputSingle(Map.of(Networks.CONDITION, x), Networks.OUTPUT));
+        b.getVariable("g_wlin").getArr().assign(1.0);
+        assertThat(b.outputSingle(Map.of(Networks.CONDITION, x), Networks.OUTPUT))
+                .isNotEqualTo(a.outputSingle(Map.of(Networks.CONDITION, x), Networks.OUTPUT));
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        GanArchitecture.Spec old = json.readValue("{\"type\":\"mlp-generator\",\"conditionDim\":3,\"noiseDim\":0,"
+                + "\"outputDim\":2,\"hidden\":[4]}", GanArchitecture.Spec.class);
+        assertThat(old).isEqualTo(plain);
+        assertThat(json.readValue(json.writeValueAsString(skip), GanArchitecture.Spec.class)).isEqualTo(skip);
+        assertThat(skip).isNotEqualTo(plain);
+    }
 }

@@ -1,9 +1,11 @@
 package org.realitycheck.core.train;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.model.GanModel;
@@ -12,6 +14,7 @@ import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.testing.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.realitycheck.core.testing.TestData.assertBitIdentical;
 
 /** Same seed ⇒ bit-identical parameters; checkpoint + resume ⇒ the uninterrupted run, bit for bit. */
@@ -72,5 +75,36 @@ class GanTrainerReproducibilityTest {
         assertBitIdentical(full.discriminatorParameters(), resumed.discriminatorParameters());
         full.discriminatorParameters().values().forEach(p -> assertThat(p.amaxNumber().doubleValue())
                 .as("WGAN weights clipped").isLessThanOrEqualTo(0.05 + 1e-7));
+    }
+
+    @Test
+    void resumeContinuesADecayingLearningRateAndTheLastStepBarelyMoves(@TempDir Path dir) {
+        SampleSet data = TestData.sine(96, 0.1, 3);
+        GanArchitecture mlp = TestData.smallMlp(2, 8);
+        TrainingConfig cfg = new TrainingConfig(3, 16, "bce", 100.0, 1e-2, 0.5, 0.999, 1, 0.01, 5L, 2);
+        CheckpointWriter ckpt = new CheckpointWriter(dir, 1);
+        GanTrainer trainer = new GanTrainer(mlp, cfg).addListener(ckpt);
+        GanModel full = trainer.train("test", data, Normalization.identity());
+
+        GanModel atOne = ModelArtifact.read(ckpt.fileFor(1));
+        assertThat(atOne.card().training().decayEpochs()).isEqualTo(2);
+        GanModel resumed = new GanTrainer(mlp, cfg).resume(atOne, data);
+        assertBitIdentical(full.generatorParameters(), resumed.generatorParameters());
+        assertBitIdentical(full.discriminatorParameters(), resumed.discriminatorParameters());
+
+        // 18 updates, decay over the last 12: the last one moves G by lr/12, the first by the full lr
+        GanModel atTwo = ModelArtifact.read(ckpt.fileFor(2));
+        double lastEpoch = maxAbsDifference(atTwo.generatorParameters(), full.generatorParameters());
+        double firstEpoch = maxAbsDifference(ModelArtifact.read(ckpt.fileFor(1)).generatorParameters(),
+                new GanTrainer(mlp, cfg.withDecayEpochs(0)).initialise("test", data, Normalization.identity())
+                        .generatorParameters());
+        assertThat(lastEpoch).isLessThan(0.5 * firstEpoch);
+        assertThatThrownBy(() -> new GanTrainer(mlp, cfg.withEpochs(4)).resume(atOne, data))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decaying");
+    }
+
+    private static double maxAbsDifference(Map<String, INDArray> a, Map<String, INDArray> b) {
+        return a.keySet().stream().mapToDouble(k -> a.get(k).sub(b.get(k)).amaxNumber().doubleValue()).max()
+                .orElseThrow();
     }
 }

@@ -53,18 +53,21 @@ class TrackGanTest {
     }
 
     /**
-     * A brief training (4,000 tracks, 4 epochs of batch 128: 124 steps) must learn the map from hits
-     * to parameters. It does not reach 3× the fit's resolution in q/p_T; the ratios are logged and
-     * reported (see {@link #reachesThreeTimesTheFitResolutionWhenTrainedLonger} for the acceptance criterion).
+     * The issue's criterion, trained briefly: the default configuration on 16,000 tracks (48 epochs of
+     * batch 512: 1,488 steps, learning rate decaying linearly to zero) must reproduce the fit's
+     * parameters with GAN − truth widths within 3× the fit's for q/p_T and φ0 (measured 2.57× and
+     * 1.37× after 66 s of training on the lightly loaded 2-core machine; see {@link TrackGan} for the
+     * numbers). 992 steps gave 3.3× and 1.5×.
      */
     @Test
-    void briefTrainingLearnsTheTrackParametersAndRoundTrips(@TempDir Path dir) {
-        SampleSet train = hep.withFitTargets(hep.simulate(4000, 1, Map.of()));
-        TrainingConfig cfg = hep.defaultTrainingConfig().withEpochs(4).withBatchSize(128);
+    void briefTrainingReproducesTheFitAndRoundTrips(@TempDir Path dir) {
+        SampleSet train = hep.withFitTargets(hep.simulate(16_000, 1, Map.of()));
+        TrainingConfig cfg = hep.defaultTrainingConfig();
         long t0 = System.nanoTime();
         GanModel model = TrackGan.train(train, hep.defaultArchitecture(), cfg);
         LOG.info("brief training: {} s, {} steps, losses {}", (System.nanoTime() - t0) / 1e9, model.card().steps(),
                 model.card().finalLosses());
+        assertThat(model.card().steps()).isEqualTo(1488);
         assertThat(model.card().domain()).isEqualTo("hep");
         assertThat(model.card().covariateRanges().get("pt").min()).isGreaterThanOrEqualTo(0.5);
         assertThat(model.card().covariateRanges().get("pt").max()).isLessThanOrEqualTo(100);
@@ -74,9 +77,11 @@ class TrackGanTest {
         Generator g = TrackGan.generator(model);
         SampleSet test = hep.simulate(3000, 2, Map.of());
         double[][] w = widths(g, test, "brief");
-        // learned: the residuals are far narrower than the spread of the parameters themselves
-        assertThat(w[0][0]).isLessThan(0.25 * w[2][0]);
-        assertThat(w[0][1]).isLessThan(0.01);
+        assertThat(w[0][0]).as("q/pT width GAN / fit").isLessThanOrEqualTo(3 * w[1][0]);
+        assertThat(w[0][1]).as("φ0 width GAN / fit").isLessThanOrEqualTo(3 * w[1][1]);
+        // the others learned too (d0 ≈ 0 in the default gun, so its spread is the resolution itself)
+        assertThat(w[0][2]).isLessThanOrEqualTo(3 * w[1][2]);
+        assertThat(w[0][3]).isLessThan(0.25 * w[2][3]);
         assertThat(w[0][4]).isLessThan(0.25 * w[2][4]);
 
         // the hallucination analogue: on noise-only hits the fit says "no track", the GAN returns one
@@ -108,15 +113,17 @@ class TrackGanTest {
     }
 
     /**
-     * The issue's acceptance criterion: GAN − truth widths at most 3× the fit's for q/p_T and φ0. Opt-in
-     * ({@code -Dhep.gan.long=true}): it trains for many minutes on a 2-core machine.
+     * The issue's acceptance criterion in full: GAN − truth widths at most 3× the fit's for q/p_T and φ0,
+     * after a longer training (default 64,000 tracks: 4,000 steps; measured q/p_T 1.97×, φ0 1.28×).
+     * Opt-in ({@code -Dhep.gan.long=true}): it trained for 458 s on the shared 2-core machine.
      */
     @Test
     @EnabledIfSystemProperty(named = "hep.gan.long", matches = "true")
     void reachesThreeTimesTheFitResolutionWhenTrainedLonger() {
-        SampleSet train = hep.withFitTargets(hep.simulate(Integer.getInteger("hep.gan.n", 100_000), 1, Map.of()));
+        SampleSet train = hep.withFitTargets(hep.simulate(Integer.getInteger("hep.gan.n", 64_000), 1, Map.of()));
+        int epochs = Integer.getInteger("hep.gan.epochs", 32); // 64k tracks: 4,000 steps, the measured run
         GanModel model = TrackGan.train(train, hep.defaultArchitecture(),
-                hep.defaultTrainingConfig().withEpochs(Integer.getInteger("hep.gan.epochs", 50)));
+                hep.defaultTrainingConfig().withEpochs(epochs).withDecayEpochs(epochs));
         double[][] w = widths(TrackGan.generator(model), hep.simulate(5000, 2, Map.of()), "long");
         assertThat(w[0][0]).isLessThanOrEqualTo(3 * w[1][0]);
         assertThat(w[0][1]).isLessThanOrEqualTo(3 * w[1][1]);
