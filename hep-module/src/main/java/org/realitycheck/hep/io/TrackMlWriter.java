@@ -1,17 +1,17 @@
 package org.realitycheck.hep.io;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.realitycheck.core.io.AtomicFiles;
 import org.realitycheck.hep.event.Event;
 import org.realitycheck.hep.event.Hit;
 import org.realitycheck.hep.event.Particle;
@@ -87,27 +87,14 @@ public final class TrackMlWriter {
     }
 
     private static void atomically(Path target, String[] header, Rows rows) {
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header)
-                            .setRecordSeparator("\n").get())) {
+            AtomicFiles.write(target, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\n").get());
                 rows.print(p);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+                p.flush();
+            });
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure matters more
-                }
-            }
             throw new UncheckedIOException("cannot write " + target, e);
         }
     }
