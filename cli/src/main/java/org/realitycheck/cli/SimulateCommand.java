@@ -38,7 +38,7 @@ final class SimulateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE",
-            description = "A domain option, e.g. z_max=0.1 (astro) or bfield=2.0 (hep); repeatable.")
+            description = "A domain option, e.g. z_max=0.1 (astro) or pt-max=20 (hep); repeatable; unknown keys list the known ones.")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Override
