@@ -43,6 +43,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
+            readableByAll(tmp, "rw-r--r--");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
@@ -72,6 +73,7 @@ public final class AtomicFiles {
         }
         Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
         try {
+            readableByAll(tmp, "rwxr-xr-x");
             writer.write(tmp);
             if (Files.exists(abs)) {
                 Path old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old.");
@@ -85,6 +87,18 @@ public final class AtomicFiles {
         } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
             throw e;
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600/0700); outputs such as models, data sets and
+     * reports are meant to be shared, so they get ordinary permissions before the rename.
+     */
+    private static void readableByAll(Path p, String perms) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
         }
     }
 

@@ -20,6 +20,7 @@ class AtomicFilesTest {
             throw new IOException("disk full");
         })).hasMessage("disk full");
         assertThat(Files.readString(f)).isEqualTo("old");
+        assertThat(Files.getPosixFilePermissions(f)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
         try (var s = Files.list(tmp)) {
             assertThat(s.toList()).containsExactly(f);
         }
@@ -37,6 +38,7 @@ class AtomicFilesTest {
         assertThat(Files.exists(d.resolve("b.txt"))).isFalse();
         AtomicFiles.writeFolder(d, dir -> Files.writeString(dir.resolve("c.txt"), "3"));
         assertThat(Files.exists(d.resolve("a.txt"))).isFalse();
+        assertThat(Files.getPosixFilePermissions(d)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
         try (var s = Files.list(tmp)) {
             assertThat(s.toList()).containsExactly(d);
         }
