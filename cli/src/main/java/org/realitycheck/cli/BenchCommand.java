@@ -44,6 +44,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--vs-pytorch", description = "Run the PyTorch peer on the same networks and report ratios.")
     boolean vsPytorch;
 
+    @Option(names = "--only", split = ",", paramLabel = "PREFIX",
+            description = "Run only the benchmarks whose names start with these prefixes, e.g. hep.gan or "
+                    + "astro.gan.train,hep.fit (default: all).")
+    List<String> only = new ArrayList<>();
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
             description = "Python with torch for --vs-pytorch (default: ${DEFAULT-VALUE}).")
     String python;
@@ -53,14 +58,20 @@ final class BenchCommand implements Callable<Integer> {
         if (reps < 1) {
             throw new UsageException("--reps must be >= 1, got " + reps);
         }
+        BenchSuite suite;
+        try {
+            suite = new BenchSuite(reps, line -> {
+                spec.commandLine().getErr().println("bench " + line);
+                spec.commandLine().getErr().flush();
+            }, only);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         var err = spec.commandLine().getErr();
         // The peer runs first: once ND4J has run, its OpenMP threads keep spinning for a while and
         // would steal a core from PyTorch (seen here: the idle JVM at 50% CPU during the peer's run).
         JsonNode torch = vsPytorch ? runPytorch(err) : null;
-        List<Measurement> results = LibraryOutput.quietly(() -> new BenchSuite(reps, line -> {
-            err.println("bench " + line);
-            err.flush();
-        }).run());
+        List<Measurement> results = LibraryOutput.quietly(suite::run);
         BenchReport report = BenchReport.of(results, torch);
         spec.commandLine().getOut().print(report.table());
         spec.commandLine().getOut().flush();

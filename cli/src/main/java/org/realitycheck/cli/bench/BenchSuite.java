@@ -34,70 +34,124 @@ public final class BenchSuite {
     private final Harness harness;
     private final int reps;
     private final Consumer<String> log;
+    private final List<String> only;
 
     /**
      * @param reps timed repetitions per benchmark, {@code >= 1}
      * @param log receives a line as each benchmark starts
      */
     public BenchSuite(int reps, Consumer<String> log) {
+        this(reps, log, List.of());
+    }
+
+    /**
+     * @param reps timed repetitions per benchmark, {@code >= 1}
+     * @param log receives a line as each benchmark starts
+     * @param only name prefixes of the benchmarks to run (e.g. {@code hep.gan}); empty runs all
+     */
+    public BenchSuite(int reps, Consumer<String> log, List<String> only) {
         this.reps = reps;
-        this.harness = new Harness(1, reps);
+        this.harness = new Harness(2, reps);
         this.log = log;
+        this.only = List.copyOf(only);
+        for (String p : this.only) {
+            if (NAMES.stream().noneMatch(n -> n.startsWith(p))) {
+                throw new IllegalArgumentException("--only " + p + " matches no benchmark; the benchmarks are "
+                        + String.join(", ", NAMES));
+            }
+        }
+    }
+
+    /** Every benchmark's name, in run order. */
+    public static final List<String> NAMES = List.of("astro.simulate", "astro.richardson-lucy", "astro.wiener",
+            "astro.gan.train", "astro.gan.infer", "hep.simulate", "hep.fit", "hep.gan.train", "hep.gan.infer");
+
+    /** True when a benchmark, or a group such as {@code hep.gan}, holds any benchmark asked for. */
+    private boolean wanted(String name) {
+        return only.isEmpty() || only.stream().anyMatch(p -> name.startsWith(p) || p.startsWith(name));
     }
 
     /** Runs every benchmark, astro then hep. */
     public List<Measurement> run() throws Exception {
         List<Measurement> out = new ArrayList<>();
-        astro(out);
-        hep(out);
+        if (wanted("astro")) {
+            astro(out);
+        }
+        if (wanted("hep")) {
+            hep(out);
+        }
         return out;
     }
 
     private void astro(List<Measurement> out) throws Exception {
         AstroDomain domain = new AstroDomain(SimConfig.fromOptions(Map.of()));
         GalaxySimulator sim = new GalaxySimulator(SimConfig.fromOptions(Map.of()));
-        log.accept("astro: simulation");
-        out.add(harness.measure("astro.simulate", "galaxies/s", 200, "64x64, 4x oversampled, PSF + noise, all cores",
-                () -> sim.simulate(400, 11).size()));
+        if (wanted("astro.simulate")) {
+            log.accept("astro: simulation");
+            out.add(harness.measure("astro.simulate", "galaxies/s", 200, "64x64, 4x oversampled, PSF + noise, all cores",
+                    () -> sim.simulate(400, 11).size()));
+        }
         SampleSet set = sim.simulate(200, 12);
-        log.accept("astro: Richardson-Lucy");
-        RichardsonLucy rl = RichardsonLucy.defaults();
-        out.add(harness.measure("astro.richardson-lucy", "images/s", 50, "30 iterations, 64x64, all cores",
-                () -> rl.estimateAll(set).size()));
-        log.accept("astro: Wiener");
-        Wiener wiener = Wiener.defaults();
-        out.add(harness.measure("astro.wiener", "images/s", Double.NaN, "64x64, all cores",
-                () -> wiener.estimateAll(set).size()));
-        log.accept("astro: GAN training");
-        SampleSet train = domain.trainingSet(sim.simulate(16 * 12, 13));
+        if (wanted("astro.richardson-lucy")) {
+            log.accept("astro: Richardson-Lucy");
+            RichardsonLucy rl = RichardsonLucy.defaults();
+            out.add(harness.measure("astro.richardson-lucy", "images/s", 50, "30 iterations, 64x64, all cores",
+                    () -> rl.estimateAll(set).size()));
+        }
+        if (wanted("astro.wiener")) {
+            log.accept("astro: Wiener");
+            Wiener wiener = Wiener.defaults();
+            out.add(harness.measure("astro.wiener", "images/s", Double.NaN, "64x64, all cores",
+                    () -> wiener.estimateAll(set).size()));
+        }
+        if (!wanted("astro.gan")) {
+            return;
+        }
+        SampleSet train = domain.trainingSet(sim.simulate(16 * 40, 13)); // 40 steps a run
         TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1).withBatchSize(16);
-        out.add(trainRate("astro.gan.train", "images/s", domain, train, cfg));
-        log.accept("astro: GAN inference");
-        GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
-                .train(domain.name(), train.slice(0, 16), domain.normalization(train));
-        out.add(bestBatch("astro.gan.infer", "images/s", Double.NaN, domain.adapt(model.generator()),
-                sim.simulate(256, 14), new int[] {16, 32, 64, 128}));
+        if (wanted("astro.gan.train")) {
+            log.accept("astro: GAN training");
+            out.add(trainRate("astro.gan.train", "images/s", domain, train, cfg));
+        }
+        if (wanted("astro.gan.infer")) {
+            log.accept("astro: GAN inference");
+            GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
+                    .train(domain.name(), train.slice(0, 16), domain.normalization(train));
+            out.add(bestBatch("astro.gan.infer", "images/s", Double.NaN, domain.adapt(model.generator()),
+                    sim.simulate(256, 14), new int[] {16, 32, 64, 128}));
+        }
     }
 
     private void hep(List<Measurement> out) throws Exception {
         HepDomain domain = new HepDomain();
         int threads = Hardware.cores();
-        log.accept("hep: simulation");
-        HepBenchmarks.Rate sim = HepBenchmarks.simulation(domain.detector(), 400_000, threads, reps);
-        out.add(fromRate("hep.simulate", "tracks/s", 200_000, sim, "default gun, " + threads + " threads"));
-        log.accept("hep: helix fit");
-        List<SimTrack> tracks = new TrackSimulator(domain.detector()).simulate(ParticleGun.defaults(), 400_000, 21);
-        HepBenchmarks.Rate fit = HepBenchmarks.fit(domain.detector(), tracks, threads, reps);
-        out.add(fromRate("hep.fit", "tracks/s", 1_000_000, fit, "Karimaki + line fit, " + threads + " threads"));
-        log.accept("hep: GAN training");
-        SampleSet train = domain.trainingSet(domain.simulate(256 * 40, 22, Map.of()));
+        if (wanted("hep.simulate")) {
+            log.accept("hep: simulation");
+            HepBenchmarks.Rate sim = HepBenchmarks.simulation(domain.detector(), 400_000, threads, reps);
+            out.add(fromRate("hep.simulate", "tracks/s", 200_000, sim, "default gun, " + threads + " threads"));
+        }
+        if (wanted("hep.fit")) {
+            log.accept("hep: helix fit");
+            List<SimTrack> tracks = new TrackSimulator(domain.detector()).simulate(ParticleGun.defaults(), 400_000, 21);
+            HepBenchmarks.Rate fit = HepBenchmarks.fit(domain.detector(), tracks, threads, reps);
+            out.add(fromRate("hep.fit", "tracks/s", 1_000_000, fit, "Karimaki + line fit, " + threads + " threads"));
+        }
+        if (!wanted("hep.gan")) {
+            return;
+        }
+        SampleSet train = domain.trainingSet(domain.simulate(512 * 60, 22, Map.of())); // 60 steps a run
         TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1);
-        out.add(trainRate("hep.gan.train", "tracks/s", domain, train, cfg));
-        log.accept("hep: GAN inference");
-        GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
-                .train(domain.name(), train.slice(0, 256), domain.normalization(train));
-        out.add(bestBatch("hep.gan.infer", "tracks/s", 1_000_000, domain.adapt(model.generator()),
-                domain.simulate(65_536, 23, Map.of()), new int[] {4096, 16384, 65536}));
+        if (wanted("hep.gan.train")) {
+            log.accept("hep: GAN training");
+            out.add(trainRate("hep.gan.train", "tracks/s", domain, train, cfg));
+        }
+        if (wanted("hep.gan.infer")) {
+            log.accept("hep: GAN inference");
+            GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
+                    .train(domain.name(), train.slice(0, 256), domain.normalization(train));
+            out.add(bestBatch("hep.gan.infer", "tracks/s", 1_000_000, domain.adapt(model.generator()),
+                    domain.simulate(65_536, 23, Map.of()), new int[] {4096, 16384, 65536}));
+        }
     }
 
     /**
@@ -127,31 +181,32 @@ public final class BenchSuite {
         return sb.toString();
     }
 
-    /** Steady-state training rate: the time from the first to the last generator step. */
-    private Measurement trainRate(String name, String unit, Domain domain, SampleSet train, TrainingConfig cfg) {
+    /**
+     * Steady-state training rate: samples per second from the first to the last generator step of a
+     * one-epoch run (graph building and the first step excluded), warmed up by {@link Harness}.
+     */
+    private Measurement trainRate(String name, String unit, Domain domain, SampleSet train, TrainingConfig cfg)
+            throws Exception {
         GanArchitecture arch = domain.defaultArchitecture();
-        double[] rates = new double[reps];
-        for (int r = 0; r < reps + 1; r++) {
-            long[] first = {0};
-            long[] last = {0};
-            long[] steps = {0};
-            new GanTrainer(arch, cfg.withSeed(100 + r)).addListener(new TrainingListener() {
-                @Override
-                public void onStep(long step, int epoch, Map<String, Double> losses) {
-                    long now = System.nanoTime();
-                    if (step == 1) {
-                        first[0] = now;
-                    }
-                    last[0] = now;
-                    steps[0] = step;
-                }
-            }).train(domain.name(), train, domain.normalization(train));
-            if (r > 0) { // the first run warms up
-                rates[r - 1] = (steps[0] - 1) * cfg.batchSize() / ((last[0] - first[0]) / 1e9);
-            }
-        }
-        return Measurement.of(name, unit, rates, Double.NaN, "batch " + cfg.batchSize())
-                .withFlops(Flops.trainingStep(arch));
+        int[] run = {0};
+        return harness.measureRate(name, unit, Double.NaN, "batch " + cfg.batchSize() + ", "
+                + train.size() / cfg.batchSize() + " steps a run", () -> {
+                    long[] first = {0};
+                    long[] last = {0};
+                    long[] steps = {0};
+                    new GanTrainer(arch, cfg.withSeed(100 + run[0]++)).addListener(new TrainingListener() {
+                        @Override
+                        public void onStep(long step, int epoch, Map<String, Double> losses) {
+                            long now = System.nanoTime();
+                            if (step == 1) {
+                                first[0] = now;
+                            }
+                            last[0] = now;
+                            steps[0] = step;
+                        }
+                    }).train(domain.name(), train, domain.normalization(train));
+                    return (steps[0] - 1) * cfg.batchSize() / ((last[0] - first[0]) / 1e9);
+                }).withFlops(Flops.trainingStep(arch));
     }
 
     private Measurement bestBatch(String name, String unit, double target, Generator g, SampleSet set, int[] batches)
