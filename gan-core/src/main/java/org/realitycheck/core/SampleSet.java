@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.realitycheck.core.data.FloatArrays;
 
 /**
  * An immutable, ordered set of {@link Sample}s that share one condition shape and one target shape
@@ -173,7 +174,7 @@ public final class SampleSet implements Iterable<Sample> {
         for (int i = from; i < to; i++) {
             System.arraycopy(samples.get(i).conditionView(), 0, buf, (i - from) * conditionLength, conditionLength);
         }
-        return Nd4j.create(buf, batchShape(to - from, conditionShape), 'c');
+        return FloatArrays.of(buf, batchShape(to - from, conditionShape));
     }
 
     /**
@@ -190,7 +191,7 @@ public final class SampleSet implements Iterable<Sample> {
             }
             System.arraycopy(t, 0, buf, (i - from) * targetLength, targetLength);
         }
-        return Nd4j.create(buf, batchShape(to - from, targetShape), 'c');
+        return FloatArrays.of(buf, batchShape(to - from, targetShape));
     }
 
     /** Gathers the conditions of the given sample indices, in order. */
@@ -199,7 +200,7 @@ public final class SampleSet implements Iterable<Sample> {
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(samples.get(indices[i]).conditionView(), 0, buf, i * conditionLength, conditionLength);
         }
-        return Nd4j.create(buf, batchShape(indices.length, conditionShape), 'c');
+        return FloatArrays.of(buf, batchShape(indices.length, conditionShape));
     }
 
     /** Gathers the targets of the given sample indices, in order. */
@@ -212,7 +213,7 @@ public final class SampleSet implements Iterable<Sample> {
             }
             System.arraycopy(t, 0, buf, i * targetLength, targetLength);
         }
-        return Nd4j.create(buf, batchShape(indices.length, targetShape), 'c');
+        return FloatArrays.of(buf, batchShape(indices.length, targetShape));
     }
 
     /** @return {@code [batch, ...shape]} */
@@ -347,6 +348,6 @@ public final class SampleSet implements Iterable<Sample> {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, buf, i * len, len);
         }
-        return Nd4j.create(buf, batchShape(rows.size(), shape), 'c').castTo(DataType.FLOAT);
+        return FloatArrays.of(buf, batchShape(rows.size(), shape));
     }
 }

@@ -23,6 +23,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.Networks;
+import org.realitycheck.core.data.FloatArrays;
 
 /**
  * One GAN iteration at a time on live G and D graphs (see {@link GanTrainer} for the design). Holds
@@ -68,7 +69,7 @@ final class GanLoop {
     }
 
     private static float[] flat(INDArray a) {
-        return a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        return FloatArrays.copyOf(a);
     }
 
     /** Sets the Adam training configs unless the graphs carry them already (a resumed checkpoint). */
@@ -142,8 +143,8 @@ final class GanLoop {
         }
         Map<String, INDArray> extra = Networks.generatorInputs(architecture.generator(), n,
                 mix(config.seed(), iteration), true);
-        return new Batch(n, Nd4j.create(c, SampleSet.batchShape(n, condShape), 'c'),
-                Nd4j.create(y, SampleSet.batchShape(n, outShape), 'c'), extra);
+        return new Batch(n, FloatArrays.of(c, SampleSet.batchShape(n, condShape)),
+                FloatArrays.of(y, SampleSet.batchShape(n, outShape)), extra);
     }
 
     /** G(x) with this iteration's noise and dropout masks. */
