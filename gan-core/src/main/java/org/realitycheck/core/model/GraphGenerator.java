@@ -8,14 +8,29 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.data.FeatureTransform;
+import org.realitycheck.core.data.FloatArrays;
+import org.realitycheck.core.nn.MlpGeneratorSpec;
+import org.realitycheck.core.nn.MlpInference;
 import org.realitycheck.core.nn.Networks;
 
-/** A {@link Generator} over our SameDiff generator graph; dropout off (see {@link GanModel#generator()}). */
+/**
+ * A {@link Generator} over our SameDiff generator graph; dropout off (see {@link GanModel#generator()}).
+ * MLP generators run through {@link MlpInference} (the same parameters and operations, fused, on
+ * vectors; docs/performance.md) when the vector module is present, unless the system property
+ * {@value #ENGINE_PROPERTY} is {@code samediff}; everything else runs the graph.
+ */
 record GraphGenerator(SameDiff graph, ModelCard card) implements Generator {
+    /** System property choosing the inference engine of MLP generators: {@code vector} (default) or {@code samediff}. */
+    static final String ENGINE_PROPERTY = "realitycheck.mlp.inference";
 
     @Override
     public INDArray generate(INDArray condition, long seed) {
         int batch = checkCondition(card, condition);
+        if (card.architecture().generator() instanceof MlpGeneratorSpec m && m.hidden().length > 0
+                && MlpInference.available() && !"samediff".equals(System.getProperty(ENGINE_PROPERTY))) {
+            return generateMlp(m, condition, batch, seed);
+        }
         INDArray c = card.normalization().condition().apply(condition.castTo(DataType.FLOAT)).castTo(DataType.FLOAT);
         Map<String, INDArray> feed = Networks.generatorInputs(card.architecture().generator(), batch, seed, false);
         feed.put(Networks.CONDITION, c.reshape('c', SampleSet.batchShape(batch,
@@ -23,6 +38,26 @@ record GraphGenerator(SameDiff graph, ModelCard card) implements Generator {
         INDArray y = graph.outputSingle(feed, Networks.OUTPUT);
         y = y.reshape('c', SampleSet.batchShape(batch, card.targetShape()));
         return card.normalization().target().invert(y).castTo(DataType.FLOAT);
+    }
+
+    /** The vector path: affine normalisations run inside the kernel, any other transform around it. */
+    private INDArray generateMlp(MlpGeneratorSpec m, INDArray condition, int batch, long seed) {
+        FeatureTransform in = card.normalization().condition();
+        FeatureTransform out = card.normalization().target();
+        MlpInference.Affine inAffine = affine(in, m.conditionDim());
+        MlpInference.Affine outAffine = affine(out, m.outputDim());
+        INDArray c = inAffine != null || in instanceof FeatureTransform.Identity ? condition : in.apply(condition);
+        float[] y = MlpInference.of(graph, m, inAffine, outAffine)
+                .run(FloatArrays.copyOf(c), Networks.noise(m, batch, seed), batch);
+        INDArray result = FloatArrays.of(y, SampleSet.batchShape(batch, card.targetShape()));
+        return outAffine != null || out instanceof FeatureTransform.Identity ? result : out.invert(result);
+    }
+
+    private static MlpInference.Affine affine(FeatureTransform t, int features) {
+        if (t instanceof FeatureTransform.Affine a && (a.shift().length == 1 || a.shift().length == features)) {
+            return MlpInference.Affine.of(a.shift(), a.scale(), features);
+        }
+        return null;
     }
 
     @Override

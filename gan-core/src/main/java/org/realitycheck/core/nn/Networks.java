@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
+import org.realitycheck.core.data.FloatArrays;
 
 /**
  * Builds SameDiff graphs from network specs. Images are NCHW ({@code [b, c, h, w]}); vectors are
@@ -62,7 +63,7 @@ public final class Networks {
     /** Prefix of the dropout mask placeholders: {@code dropout_0, dropout_1, ...}. */
     public static final String DROPOUT_PREFIX = "dropout_";
 
-    private static final double LEAK = 0.2;
+    static final double LEAK = 0.2;
     private static final int K = 4;
 
     private Networks() {
@@ -244,11 +245,7 @@ public final class Networks {
         SplittableRandom maskRng = rng.split();
         int nd = noiseDim(generator);
         if (nd > 0) {
-            float[] z = new float[batch * nd];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (float) noiseRng.nextGaussian();
-            }
-            feed.put(NOISE, Nd4j.create(z, new long[] {batch, nd}, 'c'));
+            feed.put(NOISE, FloatArrays.of(gaussians(noiseRng, batch * nd), batch, nd));
         }
         double p = dropoutRate(generator);
         float keep = (float) (1.0 / (1.0 - p));
@@ -262,12 +259,31 @@ public final class Networks {
                 for (int i = 0; i < n; i++) {
                     m[i] = maskRng.nextDouble() < p ? 0f : keep;
                 }
-                feed.put(DROPOUT_PREFIX + k, Nd4j.create(m, shape, 'c'));
+                feed.put(DROPOUT_PREFIX + k, FloatArrays.of(m, shape));
             } else {
                 feed.put(DROPOUT_PREFIX + k, Nd4j.ones(DataType.FLOAT, shape));
             }
         }
         return feed;
+    }
+
+    /**
+     * The noise of {@link #generatorInputs} alone, as row-major {@code batch × noiseDim} values (the
+     * same values for the same seed).
+     *
+     * @return the noise, or null when the generator has no noise input
+     */
+    public static float[] noise(GanArchitecture.Spec generator, int batch, long seed) {
+        int nd = noiseDim(generator);
+        return nd > 0 ? gaussians(new SplittableRandom(seed).split(), batch * nd) : null;
+    }
+
+    private static float[] gaussians(SplittableRandom rng, int n) {
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = (float) rng.nextGaussian();
+        }
+        return z;
     }
 
     /** Number of decoder blocks with dropout in a U-Net. */

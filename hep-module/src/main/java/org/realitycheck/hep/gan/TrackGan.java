@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
@@ -21,6 +20,7 @@ import org.realitycheck.core.train.GanTrainer;
 import org.realitycheck.core.train.TrainingConfig;
 import org.realitycheck.hep.HitVector;
 import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.core.data.FloatArrays;
 
 /**
  * The track GAN: an MLP generator maps a track's hits ⊕ noise to its five parameters, an MLP
@@ -176,19 +176,24 @@ public final class TrackGan {
             int batch = Math.toIntExact(condition.size(0));
             int len = Math.toIntExact(condition.length() / batch);
             int layers = len / 4;
-            float[] c = condition.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] c = FloatArrays.copyOf(condition);
             double[] alpha = new double[batch];
-            for (int b = 0; b < batch; b++) {
-                alpha[b] = referenceAzimuth(c, b * len, layers);
-                rotateHits(c, b * len, layers, alpha[b]);
-            }
-            INDArray y = inner.generate(Nd4j.create(c, condition.shape(), 'c'), seed);
-            float[] out = y.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            // rows are independent: chunks of 1,024 in parallel (atan2, sin, cos cost ~0.1 µs a track)
+            int chunks = (batch + 1023) / 1024;
+            IntStream stream = IntStream.range(0, chunks);
+            (chunks > 1 ? stream.parallel() : stream).forEach(k -> {
+                for (int b = k * 1024; b < Math.min(batch, (k + 1) * 1024); b++) {
+                    alpha[b] = referenceAzimuth(c, b * len, layers);
+                    rotateHits(c, b * len, layers, alpha[b]);
+                }
+            });
+            INDArray y = inner.generate(FloatArrays.of(c, condition.shape()), seed);
+            float[] out = FloatArrays.copyOf(y);
             int tl = out.length / batch;
             for (int b = 0; b < batch; b++) {
                 out[b * tl + 1] = (float) TrackParameters.wrapAngle(out[b * tl + 1] + alpha[b]);
             }
-            return Nd4j.create(out, y.shape(), 'c');
+            return FloatArrays.of(out, y.shape());
         }
 
         @Override
