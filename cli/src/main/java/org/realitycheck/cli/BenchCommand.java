@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.realitycheck.cli.bench.BenchReport;
 import org.realitycheck.cli.bench.BenchSuite;
 import org.realitycheck.cli.bench.Measurement;
+import org.realitycheck.cli.bench.OpProfile;
 import org.realitycheck.core.io.AtomicFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "astro.gan.train,hep.fit (default: all).")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--profile-ops", description = "Also show where a GAN training step's time goes: time per "
+            + "libnd4j op type against the time spent around the ops (one epoch after three warm-up epochs).")
+    boolean profileOps;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
             description = "Python with torch for --vs-pytorch (default: ${DEFAULT-VALUE}).")
     String python;
@@ -63,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             suite = new BenchSuite(reps, line -> {
                 spec.commandLine().getErr().println("bench " + line);
                 spec.commandLine().getErr().flush();
-            }, only);
+            }, only).profileOps(profileOps);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -74,6 +79,10 @@ final class BenchCommand implements Callable<Integer> {
         List<Measurement> results = LibraryOutput.quietly(suite::run);
         BenchReport report = BenchReport.of(results, torch);
         spec.commandLine().getOut().print(report.table());
+        for (OpProfile p : suite.profiles()) {
+            spec.commandLine().getOut().println();
+            spec.commandLine().getOut().print(p.table(12));
+        }
         spec.commandLine().getOut().flush();
         if (json != null) {
             AtomicFiles.writeString(json, report.json());

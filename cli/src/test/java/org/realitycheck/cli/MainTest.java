@@ -63,6 +63,16 @@ class MainTest {
     }
 
     @Test
+    void benchOnlyWithAnUnknownPrefixIsUsageErrorListingTheBenchmarks(@TempDir Path tmp) {
+        Path json = tmp.resolve("b.json");
+        Run r = run("bench", "--only", "hep.gan,astro.nope", "--json", json.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("--only astro.nope matches no benchmark").contains("hep.gan.infer");
+        assertThat(r.err().strip().lines().count()).isLessThanOrEqualTo(2); // the error and the hint
+        assertThat(json).doesNotExist();
+    }
+
+    @Test
     void exceptionsMapToExitCodes() {
         StringWriter err = new StringWriter();
         PrintWriter pw = new PrintWriter(err, true);

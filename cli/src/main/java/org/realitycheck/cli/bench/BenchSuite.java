@@ -35,6 +35,8 @@ public final class BenchSuite {
     private final int reps;
     private final Consumer<String> log;
     private final List<String> only;
+    private boolean profileOps;
+    private final List<OpProfile> profiles = new ArrayList<>();
 
     /**
      * @param reps timed repetitions per benchmark, {@code >= 1}
@@ -62,6 +64,22 @@ public final class BenchSuite {
         }
     }
 
+    /**
+     * Also profiles the training benchmarks op by op ({@link OpProfile}, one epoch after three
+     * warm-up epochs); see {@link #profiles()}.
+     *
+     * @return this suite
+     */
+    public BenchSuite profileOps(boolean on) {
+        this.profileOps = on;
+        return this;
+    }
+
+    /** @return the op profiles made by the last {@link #run()} (empty unless {@link #profileOps}) */
+    public List<OpProfile> profiles() {
+        return List.copyOf(profiles);
+    }
+
     /** Every benchmark's name, in run order. */
     public static final List<String> NAMES = List.of("astro.simulate", "astro.richardson-lucy", "astro.wiener",
             "astro.gan.train", "astro.gan.infer", "hep.simulate", "hep.fit", "hep.gan.train", "hep.gan.infer");
@@ -74,6 +92,7 @@ public final class BenchSuite {
     /** Runs every benchmark, astro then hep. */
     public List<Measurement> run() throws Exception {
         List<Measurement> out = new ArrayList<>();
+        profiles.clear();
         if (wanted("astro")) {
             astro(out);
         }
@@ -112,6 +131,10 @@ public final class BenchSuite {
         if (wanted("astro.gan.train")) {
             log.accept("astro: GAN training");
             out.add(trainRate("astro.gan.train", "images/s", domain, train, cfg));
+            if (profileOps) {
+                log.accept("astro: GAN training, op profile");
+                profiles.add(OpProfile.of("astro.gan.train", domain, train, cfg, 3));
+            }
         }
         if (wanted("astro.gan.infer")) {
             log.accept("astro: GAN inference");
@@ -144,13 +167,17 @@ public final class BenchSuite {
         if (wanted("hep.gan.train")) {
             log.accept("hep: GAN training");
             out.add(trainRate("hep.gan.train", "tracks/s", domain, train, cfg));
+            if (profileOps) {
+                log.accept("hep: GAN training, op profile");
+                profiles.add(OpProfile.of("hep.gan.train", domain, train, cfg, 3));
+            }
         }
         if (wanted("hep.gan.infer")) {
             log.accept("hep: GAN inference");
             GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
                     .train(domain.name(), train.slice(0, 256), domain.normalization(train));
             out.add(bestBatch("hep.gan.infer", "tracks/s", 1_000_000, domain.adapt(model.generator()),
-                    domain.simulate(65_536, 23, Map.of()), new int[] {4096, 16384, 65536}));
+                    domain.simulate(131_072, 23, Map.of()), new int[] {4096, 16384, 65536}));
         }
     }
 
@@ -167,7 +194,7 @@ public final class BenchSuite {
         var d = (org.realitycheck.core.nn.MlpDiscriminatorSpec) hep.defaultArchitecture().discriminator();
         return List.of("--size", "" + u.size(), "--depth", "" + u.depth(), "--base", "" + u.baseFilters(),
                 "--dropout", "" + u.dropout(), "--patch-layers", "" + p.layers(), "--patch-base", "" + p.baseFilters(),
-                "--image-batch", "16", "--hep-cond", "" + g.conditionDim(), "--hep-noise", "" + g.noiseDim(),
+                "--image-batch", "16", "--image-steps", "40", "--hep-steps", "60", "--hep-cond", "" + g.conditionDim(), "--hep-noise", "" + g.noiseDim(),
                 "--hep-out", "" + g.outputDim(), "--hep-g-hidden", join(g.hidden()), "--hep-d-hidden", join(d.hidden()),
                 "--hep-batch", "" + hep.defaultTrainingConfig().batchSize(),
                 "--l1", "" + astro.defaultTrainingConfig().l1Weight());
