@@ -32,7 +32,6 @@ import org.realitycheck.hep.sim.TrackSimulator;
  */
 public final class BenchSuite {
     private final Harness harness;
-    private final int reps;
     private final Consumer<String> log;
     private final List<String> only;
     private boolean profileOps;
@@ -52,7 +51,6 @@ public final class BenchSuite {
      * @param only name prefixes of the benchmarks to run (e.g. {@code hep.gan}); empty runs all
      */
     public BenchSuite(int reps, Consumer<String> log, List<String> only) {
-        this.reps = reps;
         this.harness = new Harness(2, reps);
         this.log = log;
         this.only = List.copyOf(only);
@@ -150,14 +148,14 @@ public final class BenchSuite {
         int threads = Hardware.cores();
         if (wanted("hep.simulate")) {
             log.accept("hep: simulation");
-            HepBenchmarks.Rate sim = HepBenchmarks.simulation(domain.detector(), 400_000, threads, reps);
-            out.add(fromRate("hep.simulate", "tracks/s", 200_000, sim, "default gun, " + threads + " threads"));
+            out.add(harness.measureRate("hep.simulate", "tracks/s", 200_000, "default gun, " + threads + " threads",
+                    () -> HepBenchmarks.simulation(domain.detector(), 400_000, threads, 1).tracksPerSecond()));
         }
         if (wanted("hep.fit")) {
             log.accept("hep: helix fit");
             List<SimTrack> tracks = new TrackSimulator(domain.detector()).simulate(ParticleGun.defaults(), 400_000, 21);
-            HepBenchmarks.Rate fit = HepBenchmarks.fit(domain.detector(), tracks, threads, reps);
-            out.add(fromRate("hep.fit", "tracks/s", 1_000_000, fit, "Karimaki + line fit, " + threads + " threads"));
+            out.add(harness.measureRate("hep.fit", "tracks/s", 1_000_000, "Karimaki + line fit, " + threads + " threads",
+                    () -> HepBenchmarks.fit(domain.detector(), tracks, threads, 1).tracksPerSecond()));
         }
         if (!wanted("hep.gan")) {
             return;
@@ -256,9 +254,5 @@ public final class BenchSuite {
             }
         }
         return best.withFlops(Flops.forward(g.card().architecture().generator()));
-    }
-
-    private static Measurement fromRate(String name, String unit, double target, HepBenchmarks.Rate r, String detail) {
-        return Measurement.of(name, unit, r.runs(), target, detail);
     }
 }
