@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.astro.AstroDomain;
@@ -126,21 +127,7 @@ public final class BenchSuite {
         }
         SampleSet train = domain.trainingSet(sim.simulate(16 * 40, 13)); // 40 steps a run
         TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1).withBatchSize(16);
-        if (wanted("astro.gan.train")) {
-            log.accept("astro: GAN training");
-            out.add(trainRate("astro.gan.train", "images/s", domain, train, cfg));
-            if (profileOps) {
-                log.accept("astro: GAN training, op profile");
-                profiles.add(OpProfile.of("astro.gan.train", domain, train, cfg, 3));
-            }
-        }
-        if (wanted("astro.gan.infer")) {
-            log.accept("astro: GAN inference");
-            GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
-                    .train(domain.name(), train.slice(0, 16), domain.normalization(train));
-            out.add(bestBatch("astro.gan.infer", "images/s", Double.NaN, domain.adapt(model.generator()),
-                    sim.simulate(256, 14), new int[] {16, 32, 64, 128}));
-        }
+        gan(out, domain, "images/s", train, cfg, 16, () -> sim.simulate(256, 14), Double.NaN, new int[] {16, 32, 64, 128});
     }
 
     private void hep(List<Measurement> out) throws Exception {
@@ -162,20 +149,31 @@ public final class BenchSuite {
         }
         SampleSet train = domain.trainingSet(domain.simulate(512 * 60, 22, Map.of())); // 60 steps a run
         TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1);
-        if (wanted("hep.gan.train")) {
-            log.accept("hep: GAN training");
-            out.add(trainRate("hep.gan.train", "tracks/s", domain, train, cfg));
+        gan(out, domain, "tracks/s", train, cfg, 256, () -> domain.simulate(131_072, 23, Map.of()), 1_000_000,
+                new int[] {4096, 16384, 65536});
+    }
+
+    /**
+     * A domain's GAN: steady-state training (and its op profile when asked), then inference of a
+     * briefly trained model at each batch size, reporting the best.
+     */
+    private void gan(List<Measurement> out, Domain domain, String unit, SampleSet train, TrainingConfig cfg,
+            int modelSamples, Supplier<SampleSet> inferSet, double inferTarget, int[] batches) throws Exception {
+        String name = domain.name() + ".gan";
+        if (wanted(name + ".train")) {
+            log.accept(domain.name() + ": GAN training");
+            out.add(trainRate(name + ".train", unit, domain, train, cfg));
             if (profileOps) {
-                log.accept("hep: GAN training, op profile");
-                profiles.add(OpProfile.of("hep.gan.train", domain, train, cfg, 3));
+                log.accept(domain.name() + ": GAN training, op profile");
+                profiles.add(OpProfile.of(name + ".train", domain, train, cfg, 3));
             }
         }
-        if (wanted("hep.gan.infer")) {
-            log.accept("hep: GAN inference");
+        if (wanted(name + ".infer")) {
+            log.accept(domain.name() + ": GAN inference");
             GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
-                    .train(domain.name(), train.slice(0, 256), domain.normalization(train));
-            out.add(bestBatch("hep.gan.infer", "tracks/s", 1_000_000, domain.adapt(model.generator()),
-                    domain.simulate(131_072, 23, Map.of()), new int[] {4096, 16384, 65536}));
+                    .train(domain.name(), train.slice(0, modelSamples), domain.normalization(train));
+            out.add(bestBatch(name + ".infer", unit, inferTarget, domain.adapt(model.generator()), inferSet.get(),
+                    batches));
         }
     }
 
