@@ -28,10 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code realitycheck bench [--json FILE] [--vs-pytorch] [--reps R]}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure throughput on this machine: simulation, conventional methods, GAN training and",
-            "inference for both domains, with medians over repeated runs, achieved GFLOP/s against the CPU's",
-            "fp32 peak, and peak memory. --vs-pytorch also runs bench/pytorch_reference.py (needs",
-            "'apt-get install python3-torch') and reports DL4J/PyTorch ratios."})
+        description = {"Measure throughput on this machine: simulation, conventional methods, GAN training and "
+            + "inference for both domains, with medians over repeated runs after a warm-up that lasts until the "
+            + "rate is steady, achieved GFLOP/s against the CPU's fp32 peak, and peak memory. --vs-pytorch also "
+            + "runs bench/pytorch_reference.py (needs 'apt-get install python3-torch') and reports DL4J/PyTorch "
+            + "ratios.",
+            "",
+            "Benchmarks: astro.simulate, astro.richardson-lucy, astro.wiener, astro.gan.train, astro.gan.infer, "
+            + "hep.simulate, hep.fit, hep.gan.train, hep.gan.infer."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

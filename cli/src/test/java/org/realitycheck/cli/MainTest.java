@@ -63,6 +63,14 @@ class MainTest {
     }
 
     @Test
+    void benchHelpNamesEveryBenchmark() {
+        String help = run("bench", "--help").out().replaceAll("\\s+", "");
+        for (String name : org.realitycheck.cli.bench.BenchSuite.NAMES) {
+            assertThat(help).contains(name);
+        }
+    }
+
+    @Test
     void benchOnlyWithAnUnknownPrefixIsUsageErrorListingTheBenchmarks(@TempDir Path tmp) {
         Path json = tmp.resolve("b.json");
         Run r = run("bench", "--only", "hep.gan,astro.nope", "--json", json.toString());
