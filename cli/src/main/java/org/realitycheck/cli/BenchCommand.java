@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         // would steal a core from PyTorch (seen here: the idle JVM at 50% CPU during the peer's run).
         JsonNode torch = vsPytorch ? runPytorch(err) : null;
         List<Measurement> results = LibraryOutput.quietly(suite::run);
-        BenchReport report = BenchReport.of(results, torch);
+        BenchReport report = BenchReport.of(results, torch).withProfiles(suite.profiles());
         spec.commandLine().getOut().print(report.table());
         for (OpProfile p : suite.profiles()) {
             spec.commandLine().getOut().println();

@@ -29,6 +29,7 @@ public final class BenchReport {
     private final double peak;
     private final double rssMiB;
     private final JsonNode torch;
+    private List<OpProfile> profiles = List.of();
 
     /**
      * @param m the measurement
@@ -58,6 +59,12 @@ public final class BenchReport {
             rows.add(new Row(m, peerMedian(torch, PEERS.get(m.name()))));
         }
         return new BenchReport(rows, Hardware.peakGflops(), Hardware.peakRssMiB(), torch);
+    }
+
+    /** @return this report with op profiles ({@code bench --profile-ops}), which go into the JSON too */
+    public BenchReport withProfiles(List<OpProfile> ops) {
+        this.profiles = List.copyOf(ops);
+        return this;
     }
 
     /** The peer's median; for batch sweeps the best batch's median. */
@@ -139,6 +146,28 @@ public final class BenchReport {
             list.add(e);
         }
         root.put("results", list);
+        if (!profiles.isEmpty()) {
+            List<Map<String, Object>> ps = new ArrayList<>();
+            for (OpProfile p : profiles) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("benchmark", p.name());
+                e.put("steps", p.steps());
+                e.put("ms_per_step", p.msPerStep());
+                e.put("inside_ops_share", p.insideShare());
+                List<Map<String, Object>> ops = new ArrayList<>();
+                for (OpProfile.Op op : p.ops()) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("op", op.name());
+                    o.put("ms_per_step", op.msPerStep());
+                    o.put("share", op.share());
+                    o.put("calls_per_step", op.callsPerStep());
+                    ops.add(o);
+                }
+                e.put("ops", ops);
+                ps.add(e);
+            }
+            root.put("op_profiles", ps);
+        }
         if (torch != null) {
             root.put("pytorch", torch);
         }

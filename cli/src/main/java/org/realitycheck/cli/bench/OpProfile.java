@@ -92,6 +92,31 @@ public final class OpProfile {
         return new OpProfile(name, wallMs / steps[0], inside / wallMs, steps[0], ops);
     }
 
+    /** @return the benchmark id */
+    public String name() {
+        return name;
+    }
+
+    /** @return wall time of a profiled step, ms */
+    public double msPerStep() {
+        return msPerStep;
+    }
+
+    /** @return the fraction of the wall time spent inside libnd4j ops */
+    public double insideShare() {
+        return insideShare;
+    }
+
+    /** @return profiled steps */
+    public int steps() {
+        return steps;
+    }
+
+    /** @return op types, the largest total first */
+    public List<Op> ops() {
+        return ops;
+    }
+
     /** @return the report: the split, then the op types by time, the largest first */
     public String table(int top) {
         StringBuilder sb = new StringBuilder();
