@@ -110,9 +110,8 @@ public final class MlpInference {
             paddedWidth = n[l];
         }
         int last = hidden.length;
-        // the read-out's input rows hold the last hidden layer, then the condition for the skip path;
-        // a row length of whole cache lines (16 floats) keeps the hidden layer's vector stores aligned
-        // (an odd length measured 25% slower)
+        // the read-out's input rows hold the last hidden layer, then the condition for the skip path,
+        // padded to whole 64-byte lines (16 floats) so that every row starts at the same alignment
         k[last] = skip ? (paddedWidth + conditionDim + 15) / 16 * 16 : paddedWidth;
         n[last] = pad(outputDim);
         weights[last] = new float[k[last] * n[last]];
