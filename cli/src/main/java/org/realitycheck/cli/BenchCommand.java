@@ -34,8 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "runs bench/pytorch_reference.py (needs 'apt-get install python3-torch') and reports DL4J/PyTorch "
             + "ratios.",
             "",
-            "Benchmarks: astro.simulate, astro.richardson-lucy, astro.wiener, astro.gan.train, astro.gan.infer, "
-            + "hep.simulate, hep.fit, hep.gan.train, hep.gan.infer."})
+            "Benchmarks: " + BenchSuite.NAMES_TEXT + "."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -32,6 +32,12 @@ import org.realitycheck.hep.sim.TrackSimulator;
  * excluded) and GAN inference at several batch sizes, for both domains. Targets are the issues'.
  */
 public final class BenchSuite {
+    /** Every benchmark's name, in run order, as one line (the bench command's help shows it). */
+    public static final String NAMES_TEXT = "astro.simulate, astro.richardson-lucy, astro.wiener, astro.gan.train, "
+            + "astro.gan.infer, hep.simulate, hep.fit, hep.gan.train, hep.gan.infer";
+    /** Every benchmark's name, in run order. */
+    public static final List<String> NAMES = List.of(NAMES_TEXT.split(", "));
+
     private final Harness harness;
     private final Consumer<String> log;
     private final List<String> only;
@@ -57,8 +63,7 @@ public final class BenchSuite {
         this.only = List.copyOf(only);
         for (String p : this.only) {
             if (NAMES.stream().noneMatch(n -> n.startsWith(p))) {
-                throw new IllegalArgumentException("--only " + p + " matches no benchmark; the benchmarks are "
-                        + String.join(", ", NAMES));
+                throw new IllegalArgumentException("--only " + p + " matches no benchmark; the benchmarks are " + NAMES_TEXT);
             }
         }
     }
@@ -79,9 +84,6 @@ public final class BenchSuite {
         return List.copyOf(profiles);
     }
 
-    /** Every benchmark's name, in run order. */
-    public static final List<String> NAMES = List.of("astro.simulate", "astro.richardson-lucy", "astro.wiener",
-            "astro.gan.train", "astro.gan.infer", "hep.simulate", "hep.fit", "hep.gan.train", "hep.gan.infer");
 
     /** True when a benchmark, or a group such as {@code hep.gan}, holds any benchmark asked for. */
     private boolean wanted(String name) {

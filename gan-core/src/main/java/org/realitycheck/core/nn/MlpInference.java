@@ -239,10 +239,9 @@ public final class MlpInference {
         if (a == null) {
             throw new IllegalArgumentException("not an MLP generator graph of this spec: no parameter " + name);
         }
-        long[] expected = shape.length == 1 ? new long[] {shape[0]} : shape;
-        if (!java.util.Arrays.equals(a.shape(), expected)) {
+        if (!java.util.Arrays.equals(a.shape(), shape)) {
             throw new IllegalArgumentException("parameter " + name + " has shape " + java.util.Arrays.toString(a.shape())
-                    + ", the spec needs " + java.util.Arrays.toString(expected));
+                    + ", the spec needs " + java.util.Arrays.toString(shape));
         }
         int rows = Math.toIntExact(shape.length == 1 ? 1 : shape[0]);
         int cols = Math.toIntExact(shape.length == 1 ? shape[0] : shape[1]);

@@ -241,11 +241,11 @@ public final class Networks {
             boolean training) {
         Map<String, INDArray> feed = new LinkedHashMap<>();
         SplittableRandom rng = new SplittableRandom(seed);
-        SplittableRandom noiseRng = rng.split();
+        rng.split(); // the first split draws the noise, see noise()
         SplittableRandom maskRng = rng.split();
-        int nd = noiseDim(generator);
-        if (nd > 0) {
-            feed.put(NOISE, FloatArrays.of(gaussians(noiseRng, batch * nd), batch, nd));
+        float[] z = noise(generator, batch, seed);
+        if (z != null) {
+            feed.put(NOISE, FloatArrays.of(z, batch, noiseDim(generator)));
         }
         double p = dropoutRate(generator);
         float keep = (float) (1.0 / (1.0 - p));
@@ -275,12 +275,12 @@ public final class Networks {
      */
     public static float[] noise(GanArchitecture.Spec generator, int batch, long seed) {
         int nd = noiseDim(generator);
-        return nd > 0 ? gaussians(new SplittableRandom(seed).split(), batch * nd) : null;
-    }
-
-    private static float[] gaussians(SplittableRandom rng, int n) {
-        float[] z = new float[n];
-        for (int i = 0; i < n; i++) {
+        if (nd == 0) {
+            return null;
+        }
+        SplittableRandom rng = new SplittableRandom(seed).split();
+        float[] z = new float[batch * nd];
+        for (int i = 0; i < z.length; i++) {
             z[i] = (float) rng.nextGaussian();
         }
         return z;

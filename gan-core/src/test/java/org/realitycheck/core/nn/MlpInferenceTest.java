@@ -137,6 +137,9 @@ class MlpInferenceTest {
         assertThatThrownBy(() -> m.run(new float[2 * 39], new float[2 * 8], 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 × 40");
         assertThatThrownBy(() -> m.run(new float[2 * 40], null, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MlpInference.of(g, TRACK_LIKE,
+                MlpInference.Affine.of(new double[] {0, 0}, new double[] {1, 1}, 2), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("condition shift has 2 values, expected 40");
         MlpGeneratorSpec deeper = new MlpGeneratorSpec(40, 8, 5, new int[] {128, 128, 128, 128});
         assertThatThrownBy(() -> MlpInference.of(g, deeper, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("g_w3");

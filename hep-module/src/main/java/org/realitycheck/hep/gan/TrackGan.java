@@ -11,6 +11,7 @@ import org.realitycheck.core.Generator;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.FeatureTransform;
+import org.realitycheck.core.data.FloatArrays;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
@@ -20,7 +21,6 @@ import org.realitycheck.core.train.GanTrainer;
 import org.realitycheck.core.train.TrainingConfig;
 import org.realitycheck.hep.HitVector;
 import org.realitycheck.hep.TrackParameters;
-import org.realitycheck.core.data.FloatArrays;
 
 /**
  * The track GAN: an MLP generator maps a track's hits ⊕ noise to its five parameters, an MLP
