@@ -22,6 +22,17 @@ public interface Observable {
     double compute(float[] output, Sample sample);
 
     /**
+     * The residual of an estimate against a reference value of this observable (model − truth,
+     * conventional − truth, model − conventional). The default is {@code estimate − reference}; an
+     * angle overrides it to wrap the difference (φ0 into (−π, π]), so every check gets it right.
+     *
+     * @return the residual, NaN when either value is NaN
+     */
+    default double residual(double estimate, double reference) {
+        return estimate - reference;
+    }
+
+    /**
      * The standard uncertainty of this observable for a conventional estimate, when the method
      * provides one; used for pulls.
      */

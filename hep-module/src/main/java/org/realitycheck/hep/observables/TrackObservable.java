@@ -88,6 +88,7 @@ public final class TrackObservable implements Observable {
     }
 
     /** @return {@code estimate − truth}, wrapped into (−π, π] for φ0 */
+    @Override
     public double residual(double estimate, double truth) {
         double r = estimate - truth;
         return this == PHI0 ? TrackParameters.wrapAngle(r) : r;
