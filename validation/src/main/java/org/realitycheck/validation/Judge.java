@@ -162,7 +162,7 @@ public final class Judge {
         double worsening = "increase".equals(c.worse()) ? m.value() - b : b - m.value();
         double limit = c.absolute() != null ? c.absolute() : c.relative() * Math.abs(b);
         String allow = c.absolute() != null ? fmt(c.absolute()) : fmt(100 * c.relative()) + "% of the baseline";
-        String text = m.name() + " " + fmt(b) + " -> " + fmt(m.value()) + " (baseline -> now); a " + c.worse()
+        String text = m.name() + " " + fmt(b) + " -> " + fmt(m.value()) + " (baseline -> now); an " + c.worse()
                 + " of at most " + allow + " is allowed";
         Status s = Double.isNaN(m.value()) || worsening > limit ? t.severity().status() : Status.PASS;
         return new ThresholdResult(m.name(), rule, "change", allowed, m.value() - b, "baseline " + fmt(b), sev, s,

@@ -98,7 +98,7 @@ public final class PolicyParser {
             root = YAML.readTree(in);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-            throw BadInputException.at(source, where, "not valid YAML or JSON: " + e.getOriginalMessage(), e);
+            throw BadInputException.at(source, where, "not valid YAML or JSON: " + oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw BadInputException.at(source, "", "cannot read the policy: " + e.getMessage(), e);
         }
@@ -115,6 +115,10 @@ public final class PolicyParser {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the default policy of " + domain.name(), e);
         }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     private BadInputException bad(String path, String problem) {

@@ -64,7 +64,7 @@ public final class ResultJson {
             throw BadInputException.at(file, "", "no such file", e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-            throw BadInputException.at(file, where, "not a valid realitycheck result.json: " + e.getOriginalMessage(), e);
+            throw BadInputException.at(file, where, "not a valid realitycheck result.json: " + e.getOriginalMessage().replaceAll("\\s+", " "), e);
         } catch (IOException e) {
             throw BadInputException.at(file, "", "cannot read: " + e.getMessage(), e);
         }
