@@ -47,6 +47,7 @@ public final class RealityCheck {
     private final Generator generator;
     private final String modelName;
     private final String modelSha256;
+    private final Path modelFile;
     private Domain domain;
     private Policy policy;
     private SampleSet data;
@@ -60,15 +61,16 @@ public final class RealityCheck {
     private Clock clock = Clock.systemUTC();
     private Evaluations lastEvaluations;
 
-    private RealityCheck(Generator generator, String modelName, String modelSha256) {
+    private RealityCheck(Generator generator, String modelName, String modelSha256, Path modelFile) {
         this.generator = Objects.requireNonNull(generator, "generator");
+        this.modelFile = modelFile;
         this.modelName = modelName;
         this.modelSha256 = modelSha256;
     }
 
     /** A run on any generator (the model need not be an artifact). */
     public static RealityCheck of(Generator generator) {
-        return new RealityCheck(generator, "(in-memory generator: " + generator.getClass().getSimpleName() + ")", "");
+        return new RealityCheck(generator, "(in-memory generator: " + generator.getClass().getSimpleName() + ")", "", null);
     }
 
     /**
@@ -78,7 +80,7 @@ public final class RealityCheck {
      */
     public static RealityCheck of(Path model) {
         Generator g = Models.load(model);
-        RealityCheck rc = new RealityCheck(g, model.getFileName().toString(), sha256(model));
+        RealityCheck rc = new RealityCheck(g, model.getFileName().toString(), sha256(model), model);
         rc.domain = Domains.byName(g.card().domain());
         return rc;
     }
@@ -160,6 +162,11 @@ public final class RealityCheck {
         if (domain == null) {
             domain = Domains.byName(generator.card().domain());
         }
+        if (!generator.card().domain().equals(domain.name())) {
+            String problem = "the model is for domain '" + generator.card().domain() + "', not '" + domain.name() + "'";
+            throw modelFile != null ? BadInputException.at(modelFile, "card.json: domain", problem)
+                    : new BadInputException(problem);
+        }
         List<Check> list = checks != null ? checks : Suite.checks();
         Policy p = policy != null ? policy : PolicyParser.defaults(domain, list);
         ModelCard card = generator.card();
@@ -192,14 +199,15 @@ public final class RealityCheck {
                 counts, prov, p, results, changes(results, baseline));
     }
 
-    private static void checkShapes(ModelCard card, SampleSet held) {
+    private void checkShapes(ModelCard card, SampleSet held) {
+        String where = modelFile == null ? "" : modelFile + ": ";
         if (!java.util.Arrays.equals(card.conditionShape(), held.conditionShape())) {
-            throw new BadInputException("the model takes conditions of shape "
+            throw new BadInputException(where + "the model takes conditions of shape "
                     + java.util.Arrays.toString(card.conditionShape()) + " but the data has "
                     + java.util.Arrays.toString(held.conditionShape()));
         }
         if (!java.util.Arrays.equals(card.targetShape(), held.targetShape())) {
-            throw new BadInputException("the model outputs shape " + java.util.Arrays.toString(card.targetShape())
+            throw new BadInputException(where + "the model outputs shape " + java.util.Arrays.toString(card.targetShape())
                     + " but the data's targets have " + java.util.Arrays.toString(held.targetShape()));
         }
     }

@@ -1,0 +1,171 @@
+package org.realitycheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Domains;
+import org.realitycheck.core.SampleSet;
+import org.realitycheck.validation.CheckResult;
+import org.realitycheck.validation.Check;
+import org.realitycheck.validation.Judge;
+import org.realitycheck.validation.Policy;
+import org.realitycheck.validation.PolicyParser;
+import org.realitycheck.validation.RealityCheck;
+import org.realitycheck.validation.Suite;
+import org.realitycheck.validation.SuiteResult;
+import org.realitycheck.validation.io.ResultJson;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code realitycheck validate}: runs the reality checks on a model and writes the verdict. Exit 0
+ * when the gate passed, 1 when it failed, 2 for bad usage or input, 3 for an internal error.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Gate a model: run the reality checks and write result.json, junit.xml, summary.md and report.html.",
+            "Without --data the domain simulates a held-out set from --seed.", "",
+            "Example:", "  realitycheck validate --domain astro --model models/astro-default.zip --out out/astro"},
+        footer = {"", "Exit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 internal error."})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--domain", required = true, paramLabel = "DOMAIN", description = "The domain: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = DomainNames.class)
+    String domain;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "The model artifact to gate.")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Held-out data in the domain's layout (FITS folder, TrackML CSV).")
+    Path data;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Validation policy, YAML or JSON (default: the domain's).")
+    Path policy;
+
+    @Option(names = "--baseline", paramLabel = "OLD/result.json", description = "The last accepted run, to compare every metric with.")
+    Path baseline;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of every random draw (default: the policy's, else 42).")
+    Long seed;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Held-out samples to simulate (default: the policy's).")
+    Integer samples;
+
+    @Option(names = "--fail-on-warn", description = "Treat warnings as a failed gate (exit 1, junit failures).")
+    boolean failOnWarn;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder; replaced atomically.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (samples != null && samples < 1) {
+            throw new UsageException("--samples must be >= 1, got " + samples);
+        }
+        if (data != null && !Files.isDirectory(data)) {
+            throw new UsageException("--data " + data + ": not a folder");
+        }
+        if (!Files.isRegularFile(model)) {
+            throw new UsageException("--model " + model + ": no such file");
+        }
+        OutputFolder.checkReplaceable(out, "--out");
+        Domain d = Domains.byName(domain);
+        List<Check> checks = Suite.checks();
+        Policy p = policy == null ? PolicyParser.defaults(d, checks) : PolicyParser.parse(policy, checks, d);
+        if (samples != null) {
+            p = p.withSamples(samples);
+        }
+        SuiteResult base = baseline == null ? null : ResultJson.read(baseline);
+        RealityCheck rc = RealityCheck.of(model);
+        SampleSet held = null;
+        if (data != null) {
+            note(err, "loading " + data);
+            held = d.load(data);
+            if (held.isEmpty()) {
+                throw new UsageException("--data " + data + ": no usable samples");
+            }
+        }
+        long s = seed != null ? seed : p.seed() != null ? p.seed() : 42L;
+        rc.domain(d).policy(p).checks(checks).seed(s)
+                .data(held, data == null ? null : data.toString())
+                .baseline(base, baseline == null ? null : baseline.toString())
+                .command(command())
+                .progress(quiet ? org.realitycheck.validation.ProgressSink.NONE : new Notes(err));
+        SuiteResult r = LibraryOutput.quietly(rc::run);
+        RunOutputs.write(r, out, failOnWarn);
+        printTable(spec.commandLine().getOut(), r, out);
+        return r.passed(failOnWarn) ? ExitCode.OK : ExitCode.GATE_FAILED;
+    }
+
+    /** The command line that reproduces this run (paths as given). */
+    private List<String> command() {
+        List<String> c = new ArrayList<>(List.of("realitycheck", "validate", "--domain", domain, "--model", model.toString()));
+        if (data != null) {
+            c.addAll(List.of("--data", data.toString()));
+        }
+        if (policy != null) {
+            c.addAll(List.of("--policy", policy.toString()));
+        }
+        if (baseline != null) {
+            c.addAll(List.of("--baseline", baseline.toString()));
+        }
+        if (seed != null) {
+            c.addAll(List.of("--seed", seed.toString()));
+        }
+        if (samples != null) {
+            c.addAll(List.of("--samples", samples.toString()));
+        }
+        if (failOnWarn) {
+            c.add("--fail-on-warn");
+        }
+        c.addAll(List.of("--out", out.toString()));
+        return c;
+    }
+
+    /** Prints the verdict and a line per check to stdout. */
+    static void printTable(PrintWriter out, SuiteResult r, Path dir) {
+        out.printf("%s  %s  (%s, %s)%n", r.verdict().label(), r.provenance().model(), r.provenance().domain(),
+                r.provenance().data());
+        for (CheckResult c : r.checks()) {
+            String head = c.metric(c.headline()).map(Judge::describe).orElse("");
+            out.printf("  %-8s %-27s %s%n", c.status(), c.id(), c.status().name().equals("PASS") && !head.isEmpty() ? head : c.reason());
+        }
+        out.printf("report: %s%n", dir.resolve("report.html"));
+        out.flush();
+    }
+
+    /** Progress as one line per step on stderr. */
+    private static final class Notes implements org.realitycheck.validation.ProgressSink {
+        private final PrintWriter err;
+        private String last = "";
+
+        Notes(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void update(String task, long done, long total) {
+            if (done == 0 && !task.equals(last)) {
+                last = task;
+                note(err, "  " + task + " ...");
+            }
+        }
+    }
+
+    private static void note(PrintWriter err, String line) {
+        Progress.note(err, line);
+    }
+}
