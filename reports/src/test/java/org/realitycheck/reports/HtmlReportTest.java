@@ -120,8 +120,7 @@ class HtmlReportTest {
     void renderingIsDeterministicAndSurvivesResultJson(@TempDir Path tmp) throws Exception {
         SuiteResult r = Fixtures.astroFailing();
         String once = rendered("astro-fail");
-        // a fresh fixture, drawn again: byte for byte the same
-        assertThat(HtmlReport.render(r)).isEqualTo(once);
+        // drawn a second time, from what ResultJson wrote: byte for byte the same
         Path json = tmp.resolve("result.json");
         ResultJson.write(r, json);
         Path out = tmp.resolve("report.html");

@@ -185,7 +185,7 @@ public final class Charts {
             LogAxis la = new LogAxis(xl);
             la.setSmallestValue(Math.min(lo, xmin) * 0.5);
             // ticks at whole decades, printed as plain numbers (1, 10, 100 rather than 10^0.2 steps)
-            la.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, false);
+            la.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, true);
             la.setNumberFormatOverride(new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
             la.setMinorTickCount(9);
             la.setMinorTickMarksVisible(true);

@@ -25,7 +25,7 @@ import org.realitycheck.validation.Judge;
  *
  * <p>Scales, per row: the intensity panels share one sequential scale ({@link ColorMap#VIRIDIS}) from
  * the row's 0.5th to its 99.8th percentile (a few hot pixels would otherwise wash out the rest), with
- * an asinh stretch whose softening is the row's robust noise (MAD·1.4826): linear within the noise,
+ * an asinh stretch whose softening is twice the row's robust noise (MAD·1.4826): linear within the noise,
  * logarithmic above it, so a bright core and faint outskirts show at once (Lupton et al. 2004, PASP 116,
  * 133, the usual stretch for astronomical images); the
  * residual panels (a column label with "−", " - " or "residual") share one symmetric diverging scale
@@ -155,7 +155,7 @@ public final class ImagePanels {
         }
         List<String> notes = new ArrayList<>();
         if (anyIntensity) {
-            notes.add("intensities on an asinh stretch softened at the row's noise level, one scale per row");
+            notes.add("intensities on an asinh stretch softened at twice the row's noise, one scale per row");
         }
         if (anyResid) {
             notes.add("residuals on a linear diverging scale centred on zero, one per row");
@@ -221,7 +221,8 @@ public final class ImagePanels {
             dev[i] = Math.abs(v[i] - med);
         }
         Arrays.sort(dev);
-        double soft = 1.4826 * quantile(dev, 0.5);
+        // twice the robust σ: noise stays visible as texture without drowning the objects
+        double soft = 2 * 1.4826 * quantile(dev, 0.5);
         if (!(soft > (hi - lo) * 1e-3)) {
             soft = (hi - lo) / 100;
         }

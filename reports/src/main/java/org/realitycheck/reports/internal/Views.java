@@ -90,7 +90,7 @@ public final class Views {
             table.put("rows", rows);
             m.put("table", table);
         }
-        m.put("notes", notes);
+        m.put("drawn", String.join("; ", notes));
         return m;
     }
 
