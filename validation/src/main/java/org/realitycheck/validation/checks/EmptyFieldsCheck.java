@@ -154,8 +154,8 @@ public final class EmptyFieldsCheck implements Check {
         Domain domain = ctx.domain();
         Evaluations ev = ctx.evaluations();
         SampleSet fields = ev.emptyInputs(p.getInt("fields"));
-        List<float[]> model = ev.model(fields);
         List<Estimate> conv = ev.conventional(fields);
+        List<float[]> model = ev.model(fields);
         int n = fields.size();
         int resamples = p.getInt("resamples");
         long seed = ctx.seed();

@@ -17,6 +17,7 @@ import org.realitycheck.validation.CheckResult;
 import org.realitycheck.validation.Policy;
 import org.realitycheck.validation.Status;
 import org.realitycheck.validation.testing.CheckRuns;
+import org.realitycheck.validation.testing.DomainFixtures;
 import org.realitycheck.validation.testing.ForwardingDomain;
 import org.realitycheck.validation.testing.TestModels;
 import org.realitycheck.validation.testing.Toy;
@@ -97,13 +98,8 @@ class EmptyFieldsCheckTest {
 
     /** Astro end to end: Richardson–Lucy as the honest model, memoized so the broken variants reuse it. */
     static final class Astro {
-        static final Domain DOMAIN = Domains.byName("astro");
-        static final Generator RL;
-
-        static {
-            SampleSet shapes = DOMAIN.emptyInputs(1, 0);
-            RL = TestModels.memoize(TestModels.conventionalBatched(DOMAIN, TestModels.card(DOMAIN, shapes, Map.of())));
-        }
+        static final Domain DOMAIN = DomainFixtures.astro();
+        static final Generator RL = DomainFixtures.richardsonLucy();
 
         static CheckResult run(String name, Generator g) {
             Policy p = CheckRuns.policy(DOMAIN, CHECK, 4, Map.of("fields", 80));
@@ -157,9 +153,9 @@ class EmptyFieldsCheckTest {
 
     @Test
     void hepFitPassesAndTheHitsRejectATrackThatIgnoresItsInput() {
-        Domain hep = Domains.byName("hep");
+        Domain hep = DomainFixtures.hep();
         SampleSet tracks = hep.simulate(1, 5, Map.of());
-        Generator fit = TestModels.conventional(hep, TestModels.card(hep, tracks, Map.of()));
+        Generator fit = DomainFixtures.helixFit();
         Policy p = CheckRuns.policy(hep, CHECK, 4, Map.of());
         CheckResult honest = CheckRuns.run(CHECK, fit, hep, p, SEED);
         LOG.info(CheckRuns.describe("hep helix fit", honest));
