@@ -17,6 +17,7 @@ import org.realitycheck.validation.Check;
 import org.realitycheck.validation.CheckContext;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Evaluations;
+import org.realitycheck.validation.Metric;
 import org.realitycheck.validation.Params;
 
 /**
@@ -210,17 +211,28 @@ public final class EmptyFieldsCheck implements Check {
 
         if (light.isPresent()) {
             Light l = light.get();
-            double[] perField = modelFlux.clone();
-            out.metric(CheckSupport.mean("spurious_flux", modelFlux, resamples, seed, l.unit(), "Mean over the " + n
-                    + " empty fields of the total light in the model's output, measured against zero as " + l.what()
-                    + " (95% bootstrap interval of the mean); per-field values are kept for 'mostly' thresholds."),
-                    perField);
+            int undefined = n - CheckSupport.finite(modelFlux).length;
+            String fluxText = "Mean over the " + n + " empty fields of the total light in the model's output, measured "
+                    + "against zero as " + l.what() + " (95% bootstrap interval of the mean); per-field values are "
+                    + "kept for 'mostly' thresholds.";
+            if (undefined > 0) {
+                // an output whose light cannot be measured (NaN, infinite pixels) must not pass as dark
+                out.note(undefined + " of " + n + " model outputs have no finite flux: spurious_flux is undefined.");
+                out.metric(Metric.of("spurious_flux", Double.NaN, l.unit(), fluxText),
+                        modelFlux.clone());
+            } else {
+                out.metric(CheckSupport.mean("spurious_flux", modelFlux, resamples, seed, l.unit(), fluxText),
+                        modelFlux.clone());
+            }
             out.metric(CheckSupport.mean("conventional_spurious_flux", convFlux, resamples, seed, l.unit(),
                     "The same mean for the conventional method (" + method + "), 0 where it rejects the input "
                             + "(95% bootstrap interval)."));
-            out.metric(CheckSupport.pairedDifference("spurious_flux_minus_conventional", modelFlux, convFlux, resamples,
-                    seed, l.unit(), "Mean per-field light of the model minus the conventional method's on the same "
-                            + "fields (95% paired bootstrap interval)."));
+            String diffText = "Mean per-field light of the model minus the conventional method's on the same fields "
+                    + "(95% paired bootstrap interval).";
+            out.metric(undefined > 0
+                    ? Metric.of("spurious_flux_minus_conventional", Double.NaN, l.unit(), diffText)
+                    : CheckSupport.pairedDifference("spurious_flux_minus_conventional", modelFlux, convFlux, resamples,
+                            seed, l.unit(), diffText));
             out.metric(CheckSupport.mean("spurious_signal", modelSignal, resamples, seed, l.unit(), "Mean per field of "
                     + "the signal of what the detector found in the model's output (0 on fields without a detection; "
                     + "95% bootstrap interval)."));
