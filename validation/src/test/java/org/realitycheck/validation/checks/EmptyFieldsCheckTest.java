@@ -149,6 +149,11 @@ class EmptyFieldsCheckTest {
         assertThat(diffuse.metric("detection_rate").orElseThrow().value()).isZero();
         assertThat(diffuse).hasStatus(Status.FAIL).reasonContains("spurious_flux_minus_conventional")
                 .reasonContains("in [-25, 25]");
+
+        // +2 counts/pixel is 33 sky sigma: 8192 counts on the field, far beyond any threshold
+        CheckResult bright = Astro.run("+2 counts/pixel", TestModels.map(Astro.RL, (c, o) -> plus(o, 2f)));
+        assertThat(bright).hasStatus(Status.FAIL);
+        assertThat(bright.metric("spurious_flux").orElseThrow().value()).isGreaterThan(8000);
     }
 
     @Test
