@@ -49,36 +49,6 @@ public final class TestModels {
         return of(card, (row, rnd) -> method.estimate(new Sample("row", "sample", row, null, Map.of())).value());
     }
 
-    /**
-     * The domain's conventional method as a generator that estimates each batch with
-     * {@link org.realitycheck.core.ConventionalMethod#estimateAll} (all cores, and Richardson–Lucy pairs
-     * images): the same outputs as {@link #conventional}, faster for expensive methods.
-     */
-    public static Generator conventionalBatched(Domain domain, ModelCard card) {
-        var method = domain.conventionalMethod();
-        long[] cs = card.conditionShape();
-        long[] ts = card.targetShape();
-        return new Generator() {
-            @Override
-            public INDArray generate(INDArray condition, long seed) {
-                int b = (int) condition.size(0);
-                float[] c = FloatArrays.copyOf(condition);
-                int cl = c.length / b;
-                java.util.List<Sample> rows = new java.util.ArrayList<>(b);
-                for (int i = 0; i < b; i++) {
-                    rows.add(new Sample("row-" + i, "sample", Arrays.copyOfRange(c, i * cl, (i + 1) * cl), null, Map.of()));
-                }
-                var est = method.estimateAll(new SampleSet(rows, cs, ts));
-                return SampleSet.stack(est.stream().map(e -> e.value()).toList(), ts);
-            }
-
-            @Override
-            public ModelCard card() {
-                return card;
-            }
-        };
-    }
-
     /** A generator whose outputs are {@code fn(condition, honestOutput)}: how the broken models are made. */
     public static Generator map(Generator honest, BiFunction<float[], float[], float[]> fn) {
         return new Generator() {
