@@ -3,6 +3,8 @@ package org.realitycheck.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.realitycheck.reports.HtmlReport;
+import org.realitycheck.reports.MarkdownSummary;
 import org.realitycheck.validation.SuiteResult;
 import org.realitycheck.validation.io.JUnitXml;
 import org.realitycheck.validation.io.ResultJson;
@@ -19,6 +21,8 @@ final class RunOutputs {
         OutputFolder.write(out, dir -> {
             ResultJson.write(r, dir.resolve("result.json"));
             JUnitXml.write(r, dir.resolve("junit.xml"), failOnWarn);
+            MarkdownSummary.write(r, dir.resolve("summary.md"));
+            HtmlReport.write(r, dir.resolve("report.html"));
         });
     }
 }

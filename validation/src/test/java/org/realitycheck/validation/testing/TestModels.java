@@ -76,6 +76,122 @@ public final class TestModels {
         };
     }
 
+    /**
+     * The honest model with its output smoothed by a Gaussian of {@code sigma} pixels along the last
+     * axis (1-D outputs) or the last two axes (images, each plane on its own; edges clamped): a
+     * domain-generic model that loses small objects while keeping the total flux.
+     */
+    public static Generator blurred(Generator honest, double sigma) {
+        long[] shape = honest.card().targetShape();
+        int w = (int) shape[shape.length - 1];
+        int h = shape.length >= 2 ? (int) shape[shape.length - 2] : 1;
+        int r = (int) Math.ceil(3 * sigma);
+        double[] k = new double[2 * r + 1];
+        double norm = 0;
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = Math.exp(-0.5 * i * i / (sigma * sigma));
+            norm += k[i + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= norm;
+        }
+        return map(honest, (c, o) -> {
+            float[] out = new float[o.length];
+            float[] tmp = new float[o.length];
+            int plane = w * h;
+            for (int p0 = 0; p0 < o.length; p0 += plane) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        double s = 0;
+                        for (int j = -r; j <= r; j++) {
+                            s += k[j + r] * o[p0 + y * w + Math.max(0, Math.min(w - 1, x + j))];
+                        }
+                        tmp[p0 + y * w + x] = (float) s;
+                    }
+                }
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        double s = 0;
+                        if (h == 1) {
+                            s = tmp[p0 + x];
+                        } else {
+                            for (int j = -r; j <= r; j++) {
+                                s += k[j + r] * tmp[p0 + Math.max(0, Math.min(h - 1, y + j)) * w + x];
+                            }
+                        }
+                        out[p0 + y * w + x] = (float) s;
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A generator that remembers its output per condition row, for models whose output depends on the
+     * row alone (the conventional method wrapped as a generator): tests that run several broken variants of
+     * one expensive honest model (Richardson–Lucy) on the same inputs then compute it once.
+     */
+    public static Generator memoize(Generator rowWise) {
+        Map<RowKey, float[]> memo = new java.util.concurrent.ConcurrentHashMap<>();
+        return new Generator() {
+            @Override
+            public INDArray generate(INDArray condition, long seed) {
+                int b = (int) condition.size(0);
+                float[] c = FloatArrays.copyOf(condition);
+                int cl = c.length / b;
+                long[] ts = rowWise.card().targetShape();
+                int tl = 1;
+                for (long d : ts) {
+                    tl *= (int) d;
+                }
+                java.util.List<RowKey> keys = new java.util.ArrayList<>(b);
+                java.util.List<float[]> missing = new java.util.ArrayList<>();
+                for (int i = 0; i < b; i++) {
+                    RowKey k = new RowKey(Arrays.copyOfRange(c, i * cl, (i + 1) * cl));
+                    keys.add(k);
+                    if (!memo.containsKey(k)) {
+                        missing.add(k.row());
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    float[] y = FloatArrays.copyOf(rowWise.generate(SampleSet.stack(missing,
+                            rowWise.card().conditionShape()), seed));
+                    for (int j = 0; j < missing.size(); j++) {
+                        memo.put(new RowKey(missing.get(j)), Arrays.copyOfRange(y, j * tl, (j + 1) * tl));
+                    }
+                }
+                float[] out = new float[b * tl];
+                for (int i = 0; i < b; i++) {
+                    System.arraycopy(memo.get(keys.get(i)), 0, out, i * tl, tl);
+                }
+                return FloatArrays.of(out, SampleSet.batchShape(b, ts));
+            }
+
+            @Override
+            public ModelCard card() {
+                return rowWise.card();
+            }
+
+            @Override
+            public int preferredBatchSize() {
+                return rowWise.preferredBatchSize();
+            }
+        };
+    }
+
+    private record RowKey(float[] row) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowKey k && Arrays.equals(row, k.row);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(row);
+        }
+    }
+
     private static final class RowGenerator implements Generator {
         private final ModelCard card;
         private final BiFunction<float[], SplittableRandom, float[]> rowFn;

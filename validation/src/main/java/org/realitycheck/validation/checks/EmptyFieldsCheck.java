@@ -1,0 +1,325 @@
+package org.realitycheck.validation.checks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Estimate;
+import org.realitycheck.core.Observable;
+import org.realitycheck.core.Sample;
+import org.realitycheck.core.SampleSet;
+import org.realitycheck.validation.Artifact;
+import org.realitycheck.validation.Check;
+import org.realitycheck.validation.CheckContext;
+import org.realitycheck.validation.Evidence;
+import org.realitycheck.validation.Evaluations;
+import org.realitycheck.validation.Metric;
+import org.realitycheck.validation.Params;
+
+/**
+ * {@code hallucination.empty-fields}: what a model claims to see where there is nothing. The model and
+ * the conventional method run on the domain's {@link Domain#emptyInputs empty inputs} (sky-only fields,
+ * noise-only hits); {@link Domain#detect} judges every output.
+ *
+ * <p>Metrics:
+ * <ul>
+ *   <li>{@code detection_rate}: fraction of fields whose output has at least one detection
+ *       (Clopper–Pearson); {@code conventional_detection_rate} the same for the conventional method (an
+ *       estimate the method rejected, {@link Estimate#valid()} false, detects nothing);
+ *       {@code detection_rate_minus_conventional} with a paired bootstrap interval (fields resampled
+ *       together, so the noise both methods saw cancels); {@code conventional_acceptance_rate}, the
+ *       fraction of fields the conventional method accepted at all (HEP: the helix fit's acceptance of
+ *       noise-only hits, next to the model's "the hits accept its track").</li>
+ *   <li>The light an output puts on an empty field, measured against zero, for domains whose outputs
+ *       carry light: {@code spurious_flux}, the mean over fields of the output's integrated flux (with
+ *       per-field values, so a policy can also ask that most fields stay near zero), with a bootstrap
+ *       interval; {@code conventional_spurious_flux}; {@code spurious_flux_minus_conventional} (paired
+ *       bootstrap); and {@code spurious_signal} / {@code conventional_spurious_signal}, the mean flux of
+ *       what the detector found ({@link Domain.Detections#spuriousSignal()}). Diffuse light below the
+ *       detection threshold is invisible to the detector but not to the integrated flux: a model that
+ *       spreads 100 counts over a blank field has no 5σ source yet fakes a faint galaxy.</li>
+ * </ul>
+ * The flux is the domain observable named by the parameter {@code flux_observable}: {@code auto} takes
+ * {@code flux_total}, else {@code flux}, else the first observable whose name starts with {@code flux};
+ * without one, an image-shaped output's reference plane is summed ({@link CheckSupport#plane}); outputs
+ * that are neither (track parameters) carry no light, so the light metrics are not measured and the
+ * detection rate is what the policy judges ({@code none} forces that). Artifacts: the per-field flux of
+ * model and conventional method (or, without light, the forward-model log10 χ²/ndf of each output on the
+ * empty inputs), and a gallery of the worst fields for image outputs.
+ */
+public final class EmptyFieldsCheck implements Check {
+    public static final String ID = "hallucination.empty-fields";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Hallucination on empty fields";
+    }
+
+    @Override
+    public String protectsAgainst() {
+        return "A model that invents objects or light where the input holds nothing but noise.";
+    }
+
+    @Override
+    public String headline() {
+        return "detection_rate";
+    }
+
+    @Override
+    public Map<String, Object> defaultParams() {
+        return Map.of("fields", 500, "resamples", 300, "gallery", 6, "bins", 50, "flux_observable", "auto");
+    }
+
+    @Override
+    public void validateParams(Params p) {
+        if (p.getInt("fields") < 1) {
+            throw new IllegalArgumentException("fields must be >= 1, got " + p.getInt("fields"));
+        }
+        if (p.getInt("resamples") < 20) {
+            throw new IllegalArgumentException("resamples must be >= 20, got " + p.getInt("resamples"));
+        }
+        if (p.getInt("gallery") < 0 || p.getInt("gallery") > 6) {
+            throw new IllegalArgumentException("gallery must be in [0, 6], got " + p.getInt("gallery"));
+        }
+        if (p.getInt("bins") < 5 || p.getInt("bins") > 200) {
+            throw new IllegalArgumentException("bins must be in [5, 200], got " + p.getInt("bins"));
+        }
+        if (p.getString("flux_observable").isBlank()) {
+            throw new IllegalArgumentException("flux_observable must be auto, none or an observable name, got ''");
+        }
+    }
+
+    @Override
+    public List<String> metricNames(Domain domain) {
+        List<String> names = new ArrayList<>(List.of("detection_rate", "conventional_detection_rate",
+                "detection_rate_minus_conventional", "conventional_acceptance_rate"));
+        names.addAll(List.of("spurious_flux", "conventional_spurious_flux", "spurious_flux_minus_conventional",
+                "spurious_signal", "conventional_spurious_signal"));
+        return names;
+    }
+
+    /** How the light on a field is measured, or empty when the outputs carry none. */
+    private record Light(String what, String unit, java.util.function.ToDoubleBiFunction<float[], Sample> flux) {
+    }
+
+    static Optional<Observable> fluxObservable(Domain domain, String param) {
+        List<Observable> obs = domain.observables();
+        if (param.equals("none")) {
+            return Optional.empty();
+        }
+        if (!param.equals("auto")) {
+            return Optional.of(obs.stream().filter(o -> o.name().equals(param)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("flux_observable '" + param + "' is not an observable of "
+                            + domain.name() + "; its observables are " + obs.stream().map(Observable::name).toList())));
+        }
+        for (String name : List.of("flux_total", "flux")) {
+            Optional<Observable> o = obs.stream().filter(x -> x.name().equals(name)).findFirst();
+            if (o.isPresent()) {
+                return o;
+            }
+        }
+        return obs.stream().filter(x -> x.name().startsWith("flux")).findFirst();
+    }
+
+    private static Optional<Light> light(Domain domain, String param, long[] targetShape) {
+        Optional<Observable> o = fluxObservable(domain, param);
+        if (o.isPresent()) {
+            Observable f = o.get();
+            return Optional.of(new Light("the domain observable " + f.name(), f.unit(), f::compute));
+        }
+        if (param.equals("none")) {
+            return Optional.empty();
+        }
+        return CheckSupport.plane(targetShape).map(pl -> new Light("the sum of the output's reference plane", "",
+                (out, s) -> {
+                    double sum = 0;
+                    for (int i = pl.offset(); i < pl.offset() + pl.size(); i++) {
+                        sum += out[i];
+                    }
+                    return sum;
+                }));
+    }
+
+    @Override
+    public Evidence measure(CheckContext ctx) {
+        Params p = ctx.params();
+        Domain domain = ctx.domain();
+        Evaluations ev = ctx.evaluations();
+        SampleSet fields = ev.emptyInputs(p.getInt("fields"));
+        List<Estimate> conv = ev.conventional(fields);
+        List<float[]> model = ev.model(fields);
+        int n = fields.size();
+        int resamples = p.getInt("resamples");
+        long seed = ctx.seed();
+        Optional<Light> light = light(domain, p.getString("flux_observable"), fields.targetShape());
+
+        boolean[] modelDet = new boolean[n];
+        boolean[] convDet = new boolean[n];
+        boolean[] convValid = new boolean[n];
+        int[] modelCount = new int[n];
+        double[] modelSignal = new double[n];
+        double[] convSignal = new double[n];
+        double[] modelFlux = new double[n];
+        double[] convFlux = new double[n];
+        ev.timed("statistics", () -> {
+            for (int i = 0; i < n; i++) {
+                Sample s = fields.get(i);
+                Domain.Detections dm = domain.detect(model.get(i), s);
+                modelDet[i] = dm.count() > 0;
+                modelCount[i] = dm.count();
+                modelSignal[i] = dm.spuriousSignal();
+                Estimate e = conv.get(i);
+                convValid[i] = e.valid();
+                if (e.valid()) {
+                    Domain.Detections dc = domain.detect(e.value(), s);
+                    convDet[i] = dc.count() > 0;
+                    convSignal[i] = dc.spuriousSignal();
+                }
+                if (light.isPresent()) {
+                    modelFlux[i] = light.get().flux().applyAsDouble(model.get(i), s);
+                    // a rejected estimate claims nothing, so it puts no light on the field
+                    convFlux[i] = e.valid() ? light.get().flux().applyAsDouble(e.value(), s) : 0;
+                }
+            }
+            return null;
+        });
+
+        Evidence out = Evidence.create();
+        String method = domain.conventionalMethod().name();
+        int km = CheckSupport.count(modelDet);
+        int kc = CheckSupport.count(convDet);
+        out.metric(CheckSupport.rate("detection_rate", km, n, "Fraction of the " + n
+                + " empty inputs where the domain's detector finds at least one object in the model's output "
+                + "(95% Clopper-Pearson interval)."));
+        out.metric(CheckSupport.rate("conventional_detection_rate", kc, n, "The same fraction for the conventional "
+                + "method (" + method + "); an input it rejects counts as no detection (95% Clopper-Pearson)."));
+        out.metric(CheckSupport.pairedDifference("detection_rate_minus_conventional", CheckSupport.asDoubles(modelDet),
+                CheckSupport.asDoubles(convDet), resamples, seed, "", "Model detection rate minus the conventional "
+                        + "method's on the same inputs (95% paired bootstrap interval, " + resamples + " resamples)."));
+        out.metric(CheckSupport.rate("conventional_acceptance_rate", CheckSupport.count(convValid), n,
+                "Fraction of the empty inputs the conventional method accepts as holding something at all "
+                        + "(a valid estimate; 95% Clopper-Pearson)."));
+
+        if (light.isPresent()) {
+            Light l = light.get();
+            int undefined = n - CheckSupport.finite(modelFlux).length;
+            String fluxText = "Mean over the " + n + " empty fields of the total light in the model's output, measured "
+                    + "against zero as " + l.what() + " (95% bootstrap interval of the mean); per-field values are "
+                    + "kept for 'mostly' thresholds.";
+            if (undefined > 0) {
+                // an output whose light cannot be measured (NaN, infinite pixels) must not pass as dark
+                out.note(undefined + " of " + n + " model outputs have no finite flux: spurious_flux is undefined.");
+                out.metric(Metric.of("spurious_flux", Double.NaN, l.unit(), fluxText),
+                        modelFlux.clone());
+            } else {
+                out.metric(CheckSupport.mean("spurious_flux", modelFlux, resamples, seed, l.unit(), fluxText),
+                        modelFlux.clone());
+            }
+            out.metric(CheckSupport.mean("conventional_spurious_flux", convFlux, resamples, seed, l.unit(),
+                    "The same mean for the conventional method (" + method + "), 0 where it rejects the input "
+                            + "(95% bootstrap interval)."));
+            String diffText = "Mean per-field light of the model minus the conventional method's on the same fields "
+                    + "(95% paired bootstrap interval).";
+            out.metric(undefined > 0
+                    ? Metric.of("spurious_flux_minus_conventional", Double.NaN, l.unit(), diffText)
+                    : CheckSupport.pairedDifference("spurious_flux_minus_conventional", modelFlux, convFlux, resamples,
+                            seed, l.unit(), diffText));
+            out.metric(CheckSupport.mean("spurious_signal", modelSignal, resamples, seed, l.unit(), "Mean per field of "
+                    + "the signal of what the detector found in the model's output (0 on fields without a detection; "
+                    + "95% bootstrap interval)."));
+            out.metric(CheckSupport.mean("conventional_spurious_signal", convSignal, resamples, seed, l.unit(),
+                    "The same for the conventional method (95% bootstrap interval)."));
+            CheckSupport.histograms("spurious_flux", "Light on empty fields",
+                    "Per-field total light (" + l.what() + ") of the model and of " + method + " on " + n
+                            + " empty fields; an honest output stays near zero, like the conventional method.",
+                    "total flux on an empty field", l.unit(), p.getInt("bins"), true,
+                    CheckSupport.series("model", modelFlux, method, convFlux)).ifPresent(out::artifact);
+            out.note("Light on an empty field is measured as " + l.what() + ", against zero.");
+        } else {
+            out.note("The outputs carry no light (no flux observable and no image output), so only the detection "
+                    + "rate is measured: an output counts as a detection when the domain's detector accepts it.");
+            double[] lm = new double[n];
+            double[] lc = new double[n];
+            var fm = domain.forwardModel();
+            ev.timed("statistics", () -> {
+                for (int i = 0; i < n; i++) {
+                    Sample s = fields.get(i);
+                    lm[i] = Math.log10(fm.consistency(model.get(i), s).chi2PerNdf());
+                    Estimate e = conv.get(i);
+                    lc[i] = e.valid() || finite(e.value()) ? Math.log10(fm.consistency(e.value(), s).chi2PerNdf())
+                            : Double.NaN;
+                }
+                return null;
+            });
+            CheckSupport.histograms("forward_chi2", "How well the empty inputs explain each output",
+                    "log10 of the forward-model chi2/ndf of the model's and " + method + "'s outputs against the "
+                            + n + " empty inputs; an output the inputs accept sits near 0 (chi2/ndf = 1), an honest "
+                            + "one far above.", "log10(chi2/ndf)", "", p.getInt("bins"), false,
+                    CheckSupport.series("model", lm, method, lc)).ifPresent(out::artifact);
+        }
+        gallery(fields, model, conv, modelCount, modelFlux, light.isPresent(), p.getInt("gallery"), method)
+                .ifPresent(out::artifact);
+        return out;
+    }
+
+    private static boolean finite(float[] v) {
+        for (float x : v) {
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The worst fields (most detections, then most light): input | model | conventional, reference plane. */
+    private static Optional<Artifact> gallery(SampleSet fields, List<float[]> model, List<Estimate> conv, int[] count,
+            double[] flux, boolean haveLight, int rows, String method) {
+        Optional<CheckSupport.Plane> tp = CheckSupport.plane(fields.targetShape());
+        if (tp.isEmpty() || rows == 0) {
+            return Optional.empty();
+        }
+        CheckSupport.Plane pl = tp.get();
+        Optional<CheckSupport.Plane> cp = CheckSupport.plane(fields.conditionShape())
+                .filter(c -> c.width() == pl.width() && c.height() == pl.height());
+        List<Integer> order = IntStream.range(0, fields.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> -count[i])
+                        .thenComparingDouble(i -> haveLight ? -flux[i] : 0).thenComparingInt(i -> i))
+                .limit(rows).toList();
+        List<String> columns = new ArrayList<>();
+        cp.ifPresent(c -> columns.add("input"));
+        columns.add("model");
+        columns.add(method);
+        List<Artifact.ImageRow> out = new ArrayList<>();
+        for (int i : order) {
+            Sample s = fields.get(i);
+            List<float[]> panels = new ArrayList<>();
+            cp.ifPresent(c -> panels.add(c.of(s.condition())));
+            float[] m = pl.of(model.get(i));
+            panels.add(m);
+            panels.add(pl.of(conv.get(i).value()));
+            List<Artifact.Marker> markers = new ArrayList<>();
+            if (count[i] > 0) {
+                int k = CheckSupport.argmax(m);
+                markers.add(new Artifact.Marker(cp.isPresent() ? 1 : 0, k % pl.width() + 0.5, k / pl.width() + 0.5, 3,
+                        "brightest pixel"));
+            }
+            String label = s.id() + ": " + count[i] + " detection" + (count[i] == 1 ? "" : "s")
+                    + (haveLight ? String.format(java.util.Locale.ROOT, ", light %.1f", flux[i]) : "");
+            out.add(new Artifact.ImageRow(label, panels, markers));
+        }
+        return Optional.of(new Artifact.Images("worst_fields", "Worst empty fields",
+                "The empty fields where the model claims most (detections, then total light), reference plane; the "
+                        + "conventional method on the same input for comparison. The model's brightest pixel is "
+                        + "circled where the detector found something.",
+                pl.width(), pl.height(), "", columns, out));
+    }
+}
