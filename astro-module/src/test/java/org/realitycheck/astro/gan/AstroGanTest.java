@@ -2,6 +2,7 @@ package org.realitycheck.astro.gan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * (σ_orig = 0.5) where denoising pays off quickly, and λ = 1000, lr 2e-3 so that the L1 term leads the
  * first steps; the default 64×64 comparison of GAN, RL and Wiener is the longer {@code AstroGanProfile}
  * run.
+ *
+ * <p><b>Margin: not yet safe on other CPUs.</b> Training seeds (standing in for another CPU's
+ * trajectory) gave a PSNR gain over the degraded input of +0.47 dB (seed 42, the one used here),
+ * −1.50 dB (43) and +0.70 dB (44): 32 steps do not beat the input reliably, so this test can fail on
+ * an AVX-512 machine. It needs a longer budget or a criterion measured over seeds (issue 9); until
+ * then {@link #criterionRejectsGeneratorsThatDoNotRestore} at least shows the criterion can fail.
  */
 class AstroGanTest {
     @Test
@@ -41,19 +48,39 @@ class AstroGanTest {
         assertThat(z.min()).isGreaterThanOrEqualTo(0.01);
         assertThat(z.max()).isLessThanOrEqualTo(0.05);
 
-        List<float[]> out = model.generator().generateAll(test, 7);
-        double degraded = 0;
-        double restored = 0;
+        double gain = psnrGain(model.generator().generateAll(test, 7), test);
+        LoggerFactory.getLogger(AstroGanTest.class).info("held-out PSNR gain of the GAN over the degraded input: {} dB",
+                gain);
+        assertThat(gain).as("GAN PSNR − degraded PSNR, dB").isGreaterThan(MIN_GAIN_DB);
+    }
+
+    /** Returning the degraded input (gain 0) or a blank image does not pass the criterion. */
+    @Test
+    void criterionRejectsGeneratorsThatDoNotRestore() {
+        SampleSet test = new GalaxySimulator(SimConfig.fromOptions(Map.of("size", "32", "sigma_orig", "0.5")))
+                .simulate(16, 999);
+        List<float[]> identity = new ArrayList<>();
+        List<float[]> blank = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            identity.add(test.get(i).condition());
+            blank.add(new float[test.get(i).condition().length]);
+        }
+        assertThat(psnrGain(identity, test)).isLessThanOrEqualTo(MIN_GAIN_DB);
+        assertThat(psnrGain(blank, test)).isLessThanOrEqualTo(MIN_GAIN_DB);
+    }
+
+    /** Mean PSNR of {@code out} minus mean PSNR of the degraded inputs against the truth, dB (R = truth max − min). */
+    private static double psnrGain(List<float[]> out, SampleSet test) {
+        double gain = 0;
         for (int i = 0; i < test.size(); i++) {
             float[] t = test.get(i).target().orElseThrow();
             double r = ImageQuality.range(t);
-            degraded += ImageQuality.psnr(t, test.get(i).condition(), r) / test.size();
-            restored += ImageQuality.psnr(t, out.get(i), r) / test.size();
+            gain += (ImageQuality.psnr(t, out.get(i), r) - ImageQuality.psnr(t, test.get(i).condition(), r)) / test.size();
         }
-        LoggerFactory.getLogger(AstroGanTest.class).info("held-out PSNR: degraded {} dB, GAN {} dB", degraded, restored);
-        assertThat(restored).as("GAN PSNR vs degraded %.2f dB", degraded).isGreaterThan(degraded);
+        return gain;
     }
 
     private static final int TRAIN = 128;
     private static final int EPOCHS = 4;
+    private static final double MIN_GAIN_DB = 0.0;
 }
