@@ -94,6 +94,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         boolean progress = !quiet && System.console() != null;
+        if (!progress) {
+            Logging.quiet();
+        }
         if (samples != null && samples < 1) {
             throw new UsageException("--samples must be >= 1, got " + samples);
         }
@@ -112,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
                 policies.put(m.domain(), samples == null ? p : p.withSamples(samples));
             }
             Path source = train ? dir.resolve(m.name() + ".yaml") : dir.resolve(m.name() + ".zip");
-            if (!Files.isRegularFile(source)) {
+            if (!m.reference() && !Files.isRegularFile(source)) {
                 throw new UsageException(source + ": missing; " + (train ? "every model needs its recipe"
                         : "rebuild it with 'realitycheck train --recipe " + dir.resolve(m.name() + ".yaml") + " --out " + source
                                 + "' or run 'realitycheck demo --train'"));
@@ -129,9 +132,9 @@ final class DemoCommand implements Callable<Integer> {
             if (train) {
                 long t = System.nanoTime();
                 if (!quiet) {
-                    announceTraining(err, dir, selected);
+                    announceTraining(err, dir, selected.stream().filter(x -> !x.reference()).toList());
                 }
-                for (DemoManifest.ModelEntry m : selected) {
+                for (DemoManifest.ModelEntry m : selected.stream().filter(x -> !x.reference()).toList()) {
                     Path zip = tmp.resolve("models").resolve(m.name() + ".zip");
                     trainOne(dir.resolve(m.name() + ".yaml"), zip, progress);
                 }
@@ -153,7 +156,11 @@ final class DemoCommand implements Callable<Integer> {
                 String heldName = heldDescription(manifest, m.domain(), p.samples());
                 note(err, progress, "validating " + m.name() + " (" + m.domain() + ")");
                 long t = System.nanoTime();
-                RealityCheck rc = RealityCheck.of(zip).domain(d).policy(p).checks(checks).seed(manifest.seed())
+                SampleSet h = held.get(m.domain());
+                RealityCheck start = m.reference()
+                        ? RealityCheck.of(new ConventionalGenerator(d, h.conditionShape(), h.targetShape(), p.application()))
+                        : RealityCheck.of(zip);
+                RealityCheck rc = start.domain(d).policy(p).checks(checks).seed(manifest.seed())
                         .data(held.get(m.domain()), heldName)
                         .command(List.of("realitycheck", "demo", "--out", out.toString()))
                         .progress(progress ? new Notes(err) : ProgressSink.NONE);
@@ -271,9 +278,9 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The verdict table on stdout: model, domain, verdict, failing checks with their reasons, report path. */
     static void printTable(PrintWriter out, List<Row> rows, Path dir) {
-        out.printf("%-2s %-16s %-6s %-22s %-8s %s%n", "", "MODEL", "DOMAIN", "VERDICT", "EXPECTED", "REPORT");
+        out.printf("%-2s %-22s %-6s %-22s %-8s %s%n", "", "MODEL", "DOMAIN", "VERDICT", "EXPECTED", "REPORT");
         for (Row r : rows) {
-            out.printf("%-2s %-16s %-6s %-22s %-8s %s%n", r.asExpected() ? "" : "!", r.model().name(), r.model().domain(),
+            out.printf("%-2s %-22s %-6s %-22s %-8s %s%n", r.asExpected() ? "" : "!", r.model().name(), r.model().domain(),
                     r.result().verdict().label(), r.model().verdict(),
                     dir.resolve(r.folder()).resolve(r.report()));
             for (CheckResult c : r.failing()) {

@@ -61,8 +61,9 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
      * @param domain its domain
      * @param verdict {@code PASSED} (the gate lets it through, warnings allowed) or {@code FAILED}
      * @param failing for {@code FAILED}: the check that must be among the failing ones; else null
+     * @param reference true for the domain's conventional method as a reference row (no zip, no recipe)
      */
-    record ModelEntry(String name, String domain, String verdict, String failing) {
+    record ModelEntry(String name, String domain, String verdict, String failing, boolean reference) {
         ModelEntry {
             if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
                 throw new IllegalArgumentException("models.name must be lower-case letters, digits and '-', got '" + name + "'");
