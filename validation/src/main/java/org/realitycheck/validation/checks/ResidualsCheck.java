@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
@@ -20,7 +19,6 @@ import org.realitycheck.validation.Metric;
 import org.realitycheck.validation.Params;
 import org.realitycheck.validation.Seeds;
 import org.realitycheck.validation.stats.Binomial;
-import org.realitycheck.validation.stats.Interval;
 import org.realitycheck.validation.stats.Pulls;
 import org.realitycheck.validation.stats.TestResult;
 import org.realitycheck.validation.stats.TwoSample;
@@ -35,15 +33,18 @@ import org.realitycheck.validation.stats.Wasserstein;
  *   <li>bias = median(r), resolution = MAD(r)·1.4826, for model and conventional;</li>
  *   <li>{@code bias_over_resolution} = median(r_m)/MAD(r_c)·1.4826: the model's bias in units of the
  *       conventional method's resolution, the dimensionless number a threshold can be set on
- *       (a bias of 0.2σ widens the total error by only 2%);</li>
+ *       (a bias of 0.2σ widens the total error by only 2%); and {@code bias_excess} = (|median(r_m)| −
+ *       |median(r_c)|)/MAD(r_c)·1.4826, how much more biased the model is than the method (the method may
+ *       have a bias of its own, e.g. Richardson–Lucy's aperture flux);</li>
  *   <li>{@code resolution_ratio} = MAD(r_m)/MAD(r_c) (1 for the conventional method itself);</li>
  *   <li>tail fractions |r| &gt; k·σ, with σ the conventional estimate's own uncertainty where the domain
  *       gives one ({@link Observable#uncertainty}; the observable's resolution is often strongly
- *       sample-dependent, e.g. σ(p_T) ∝ p_T²), else the conventional resolution; Clopper–Pearson;</li>
+ *       sample-dependent, e.g. σ(p_T) ∝ p_T²), else the conventional resolution; Clopper–Pearson; and the
+ *       model's tail fraction minus the method's ({@code tail_excess});</li>
  *   <li>pulls r/σ with the conventional σ for both (the conventional pulls are the reference; a model
  *       as good as the method has the same pull width);</li>
  *   <li>two-sample KS and W1 between the r_m and r_c distributions;</li>
- *   <li>bias over resolution and resolution ratio again in bins of a covariate (per-bin cases, for
+ *   <li>bias excess and resolution ratio again in bins of a covariate (per-bin cases, for
  *       {@code mostly} thresholds; the metric's value is the worst bin).</li>
  * </ul>
  * Intervals are 95% seeded bootstraps (paired resampling for ratios; {@link Robust}). SKIPPED when the
@@ -53,11 +54,11 @@ public final class ResidualsCheck implements Check {
     public static final String ID = "residuals.conventional";
 
     /** Per-observable metric suffixes, in report order. */
-    static final List<String> SUFFIXES = List.of("bias", "bias_conventional", "bias_over_resolution", "resolution",
+    static final List<String> SUFFIXES = List.of("bias", "bias_conventional", "bias_over_resolution", "bias_excess", "resolution",
             "resolution_conventional", "resolution_ratio", "model_minus_conventional_bias",
-            "model_minus_conventional_width", "tail_fraction", "tail_fraction_conventional", "pull_mean", "pull_width",
+            "model_minus_conventional_width", "tail_fraction", "tail_fraction_conventional", "tail_excess", "pull_mean", "pull_width",
             "pull_mean_conventional", "pull_width_conventional", "ks_statistic", "ks_pvalue", "w1",
-            "w1_over_resolution", "bias_over_resolution_per_bin", "resolution_ratio_per_bin");
+            "w1_over_resolution", "bias_excess_per_bin", "resolution_ratio_per_bin");
 
     @Override
     public String id() {
@@ -233,6 +234,10 @@ public final class ResidualsCheck implements Check {
             ev.metric(Metric.of(name + ".bias_over_resolution", s.bor, s.borCi.low(), s.borCi.high(), "",
                     "Median of model − truth over the conventional resolution (MAD·1.4826 of conventional − truth), "
                             + "95% paired bootstrap CI."));
+            ev.metric(Metric.of(name + ".bias_excess", s.excess, s.excessCi.low(), s.excessCi.high(), "",
+                    "How much more biased the model is than the conventional method, in units of its resolution: "
+                            + "(|median(model − truth)| − |median(conventional − truth)|) / conventional resolution, "
+                            + "95% paired bootstrap CI; 0 for the method itself, negative when the model is less biased."));
         } else {
             ev.note(name + ": " + conv + " has zero resolution (MAD 0) on these samples; ratios to it are not defined");
         }
@@ -248,8 +253,10 @@ public final class ResidualsCheck implements Check {
         double mcBias = Robust.median(rmc);
         double mcWidth = Robust.width(rmc);
         double[] scratch = new double[Math.min(n, Robust.MAX_BOOTSTRAP_N)];
-        Interval mcBiasCi = Robust.ci(n, idx -> Robust.median(rmc, idx, scratch), mcBias, resamples, seed + 11);
-        Interval mcWidthCi = Robust.ci(n, idx -> Robust.width(rmc, idx, scratch), mcWidth, resamples, seed + 12);
+        Robust.Ci[] mcCi = Robust.ci(n, idx -> new double[] {Robust.median(rmc, idx, scratch),
+            Robust.width(rmc, idx, scratch)}, new double[] {mcBias, mcWidth}, resamples, seed + 11);
+        Robust.Ci mcBiasCi = mcCi[0];
+        Robust.Ci mcWidthCi = mcCi[1];
         ev.metric(Metric.of(name + ".model_minus_conventional_bias", mcBias, mcBiasCi.low(), mcBiasCi.high(), unit,
                 "Median of model − conventional, 95% bootstrap CI."));
         ev.metric(Metric.of(name + ".model_minus_conventional_width", mcWidth, mcWidthCi.low(), mcWidthCi.high(), unit,
@@ -272,12 +279,28 @@ public final class ResidualsCheck implements Check {
             String what = "Fraction of samples with |%s − truth| > " + Judge.fmt(k) + "σ, σ = "
                     + (perSample ? "the conventional estimate's own uncertainty" : "the conventional resolution")
                     + ", Clopper–Pearson 95% CI.";
-            Interval cm = Binomial.clopperPearson(tm, n, Robust.LEVEL);
-            Interval cc = Binomial.clopperPearson(tc, n, Robust.LEVEL);
+            Robust.Ci cm = Robust.Ci.of(Binomial.clopperPearson(tm, n, Robust.LEVEL));
+            Robust.Ci cc = Robust.Ci.of(Binomial.clopperPearson(tc, n, Robust.LEVEL));
             ev.metric(Metric.of(name + ".tail_fraction", (double) tm / n, cm.low(), cm.high(), "",
                     what.replace("%s", "model")));
             ev.metric(Metric.of(name + ".tail_fraction_conventional", (double) tc / n, cc.low(), cc.high(), "",
                     what.replace("%s", "conventional")));
+            double[] excess = new double[n];
+            for (int j = 0; j < n; j++) {
+                double sj = perSample ? sig[j] : s.sigmaC;
+                excess[j] = (Math.abs(rm[j]) > k * sj ? 1 : 0) - (Math.abs(rc[j]) > k * sj ? 1 : 0);
+            }
+            double te = (double) (tm - tc) / n;
+            Robust.Ci teCi = Robust.ci(n, idx -> {
+                double sum = 0;
+                for (int i : idx) {
+                    sum += excess[i];
+                }
+                return sum / idx.length;
+            }, te, resamples, seed + 17);
+            ev.metric(Metric.of(name + ".tail_excess", te, teCi.low(), teCi.high(), "",
+                    "Tail fraction of the model minus that of the conventional method (same σ), 95% paired "
+                            + "bootstrap CI; 0 for the method itself."));
         }
 
         double[][] pulls = null;
@@ -308,9 +331,9 @@ public final class ResidualsCheck implements Check {
         // per covariate bin
         Binned binned = bins == null ? null : binned(rm, rc, x, bins, resamples, seed + 31);
         if (binned != null && binned.anyRatio()) {
-            binnedMetric(ev, name + ".bias_over_resolution_per_bin", binned.bor, binned.borLo, binned.borHi, true,
-                    "Bias over conventional resolution per " + covName + " bin (cases); the value is the bin with the "
-                            + "largest |value|, with its 95% paired bootstrap CI.");
+            binnedMetric(ev, name + ".bias_excess_per_bin", binned.excess, binned.excessLo, binned.excessHi, false,
+                    "Bias excess over the conventional method (see bias_excess) per " + covName + " bin (cases); the "
+                            + "value is the largest, with its 95% paired bootstrap CI.");
             binnedMetric(ev, name + ".resolution_ratio_per_bin", binned.ratio, binned.ratioLo, binned.ratioHi, false,
                     "Model/conventional resolution ratio per " + covName + " bin (cases); the value is the largest, "
                             + "with its 95% paired bootstrap CI.");
@@ -330,14 +353,15 @@ public final class ResidualsCheck implements Check {
         mean /= pulls.length;
         double width = Robust.width(pulls);
         double[] scratch = new double[Math.min(pulls.length, Robust.MAX_BOOTSTRAP_N)];
-        Interval mci = Robust.ci(pulls.length, idx -> {
+        Robust.Ci[] ci = Robust.ci(pulls.length, idx -> {
             double m = 0;
             for (int i : idx) {
                 m += pulls[i];
             }
-            return m / idx.length;
-        }, mean, resamples, seed);
-        Interval wci = Robust.ci(pulls.length, idx -> Robust.width(pulls, idx, scratch), width, resamples, seed + 1);
+            return new double[] {m / idx.length, Robust.width(pulls, idx, scratch)};
+        }, new double[] {mean, width}, resamples, seed);
+        Robust.Ci mci = ci[0];
+        Robust.Ci wci = ci[1];
         ev.metric(Metric.of(prefix + "mean" + suffix, mean, mci.low(), mci.high(), "",
                 "Mean pull (" + what + ") / σ of the conventional estimate, 95% bootstrap CI; 0 when unbiased."));
         ev.metric(Metric.of(prefix + "width" + suffix, width, wci.low(), wci.high(), "",
@@ -394,9 +418,9 @@ public final class ResidualsCheck implements Check {
             b.biasClo[k] = s.biasCci.low();
             b.biasChi[k] = s.biasCci.high();
             if (s.sigmaC > 0) {
-                b.bor[k] = s.bor;
-                b.borLo[k] = s.borCi.low();
-                b.borHi[k] = s.borCi.high();
+                b.excess[k] = s.excess;
+                b.excessLo[k] = s.excessCi.low();
+                b.excessHi[k] = s.excessCi.high();
                 b.ratio[k] = s.ratio;
                 b.ratioLo[k] = s.ratioCi.low();
                 b.ratioHi[k] = s.ratioCi.high();
@@ -448,13 +472,15 @@ public final class ResidualsCheck implements Check {
         double sigmaM;
         double sigmaC;
         double bor;
+        double excess;
         double ratio;
-        Interval biasMci;
-        Interval biasCci;
-        Interval sigmaMci;
-        Interval sigmaCci;
-        Interval borCi;
-        Interval ratioCi;
+        Robust.Ci biasMci;
+        Robust.Ci biasCci;
+        Robust.Ci sigmaMci;
+        Robust.Ci sigmaCci;
+        Robust.Ci borCi;
+        Robust.Ci excessCi;
+        Robust.Ci ratioCi;
 
         static Summary of(double[] rm, double[] rc, int[] rows, int resamples, long seed) {
             Summary s = new Summary();
@@ -464,17 +490,23 @@ public final class ResidualsCheck implements Check {
             s.sigmaM = Robust.width(rm);
             s.sigmaC = Robust.width(rc);
             s.bor = s.sigmaC > 0 ? s.biasM / s.sigmaC : Double.NaN;
+            s.excess = s.sigmaC > 0 ? (Math.abs(s.biasM) - Math.abs(s.biasC)) / s.sigmaC : Double.NaN;
             s.ratio = s.sigmaC > 0 ? s.sigmaM / s.sigmaC : Double.NaN;
             double[] a = new double[Math.min(n, Robust.MAX_BOOTSTRAP_N)];
-            double[] b = new double[a.length];
-            s.biasMci = Robust.ci(n, idx -> Robust.median(rm, idx, a), s.biasM, resamples, seed + 1);
-            s.biasCci = Robust.ci(n, idx -> Robust.median(rc, idx, a), s.biasC, resamples, seed + 2);
-            s.sigmaMci = Robust.ci(n, idx -> Robust.width(rm, idx, a), s.sigmaM, resamples, seed + 3);
-            s.sigmaCci = Robust.ci(n, idx -> Robust.width(rc, idx, a), s.sigmaC, resamples, seed + 4);
-            ToDoubleFunction<int[]> bor = idx -> Robust.median(rm, idx, a) / Robust.width(rc, idx, b);
-            ToDoubleFunction<int[]> ratio = idx -> Robust.width(rm, idx, a) / Robust.width(rc, idx, b);
-            s.borCi = Robust.ci(n, bor, s.bor, resamples, seed + 5);
-            s.ratioCi = Robust.ci(n, ratio, s.ratio, resamples, seed + 6);
+            Robust.Ci[] ci = Robust.ci(n, idx -> {
+                double mm = Robust.median(rm, idx, a);
+                double mc = Robust.median(rc, idx, a);
+                double wm = Robust.width(rm, idx, a);
+                double wc = Robust.width(rc, idx, a);
+                return new double[] {mm, mc, wm, wc, mm / wc, wm / wc, (Math.abs(mm) - Math.abs(mc)) / wc};
+            }, new double[] {s.biasM, s.biasC, s.sigmaM, s.sigmaC, s.bor, s.ratio, s.excess}, resamples, seed);
+            s.biasMci = ci[0];
+            s.biasCci = ci[1];
+            s.sigmaMci = ci[2];
+            s.sigmaCci = ci[3];
+            s.borCi = ci[4];
+            s.ratioCi = ci[5];
+            s.excessCi = ci[6];
             return s;
         }
     }
@@ -484,7 +516,7 @@ public final class ResidualsCheck implements Check {
         final int[] count;
         final double[] sigmaM, sigmaMlo, sigmaMhi, sigmaC, sigmaClo, sigmaChi;
         final double[] biasM, biasMlo, biasMhi, biasC, biasClo, biasChi;
-        final double[] bor, borLo, borHi, ratio, ratioLo, ratioHi;
+        final double[] excess, excessLo, excessHi, ratio, ratioLo, ratioHi;
 
         Binned(int nb) {
             count = new int[nb];
@@ -500,9 +532,9 @@ public final class ResidualsCheck implements Check {
             biasC = nan(nb);
             biasClo = nan(nb);
             biasChi = nan(nb);
-            bor = nan(nb);
-            borLo = nan(nb);
-            borHi = nan(nb);
+            excess = nan(nb);
+            excessLo = nan(nb);
+            excessHi = nan(nb);
             ratio = nan(nb);
             ratioLo = nan(nb);
             ratioHi = nan(nb);

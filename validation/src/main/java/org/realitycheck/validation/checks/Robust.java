@@ -2,10 +2,9 @@ package org.realitycheck.validation.checks;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-import org.realitycheck.validation.stats.Bootstrap;
-import org.realitycheck.validation.stats.Interval;
 import org.realitycheck.validation.stats.RobustWidth;
 
 /**
@@ -171,36 +170,60 @@ final class Robust {
      * @param resamples bootstrap resamples
      * @param seed the check's seed for this statistic
      */
-    static Interval ci(int n, ToDoubleFunction<int[]> stat, double estimate, int resamples, long seed) {
-        if (!Double.isFinite(estimate) || n < 2) {
-            return new Interval(Double.NaN, Double.NaN);
+    static Ci ci(int n, ToDoubleFunction<int[]> stat, double estimate, int resamples, long seed) {
+        return ci(n, idx -> new double[] {stat.applyAsDouble(idx)}, new double[] {estimate}, resamples, seed)[0];
+    }
+
+    /**
+     * Percentile bootstrap intervals of several statistics computed on the same resamples (one draw of
+     * indices per resample, as {@link org.realitycheck.validation.stats.Bootstrap} draws them: {@code n} uniform indices from a
+     * {@link SplittableRandom} seeded with {@code seed}; interval ends are the numpy-linear 2.5% and
+     * 97.5% quantiles of the replicates). A statistic undefined on the whole sample or on any resample
+     * gets {@code [NaN, NaN]}.
+     *
+     * @param stats maps the drawn indices to one value per statistic
+     * @param estimates the statistics on all rows
+     */
+    static Ci[] ci(int n, Function<int[], double[]> stats, double[] estimates, int resamples, long seed) {
+        int k = estimates.length;
+        Ci[] out = new Ci[k];
+        if (n < 2) {
+            Arrays.fill(out, new Ci(Double.NaN, Double.NaN));
+            return out;
         }
-        ToDoubleFunction<int[]> guarded = idx -> {
-            double v = stat.applyAsDouble(idx);
-            if (!Double.isFinite(v)) {
-                throw new Undefined();
+        boolean sub = n > MAX_BOOTSTRAP_N;
+        int m = sub ? MAX_BOOTSTRAP_N : n;
+        int[] rows = sub ? subsample(n, m, new SplittableRandom(seed ^ 0x5DEECE66DL)) : identity(n);
+        double[] centre = sub ? stats.apply(rows) : estimates;
+        double[][] rep = new double[k][resamples];
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] idx = new int[m];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < m; i++) {
+                idx[i] = rows[rng.nextInt(m)];
             }
-            return v;
-        };
-        try {
-            if (n <= MAX_BOOTSTRAP_N) {
-                return Bootstrap.ci(n, guarded, resamples, LEVEL, seed);
+            double[] v = stats.apply(idx);
+            for (int j = 0; j < k; j++) {
+                rep[j][r] = v[j];
             }
-            int m = MAX_BOOTSTRAP_N;
-            int[] sub = subsample(n, m, new SplittableRandom(seed ^ 0x5DEECE66DL));
-            double onSub = guarded.applyAsDouble(sub);
-            Interval s = Bootstrap.ci(m, idx -> {
-                int[] rows = new int[idx.length];
-                for (int i = 0; i < idx.length; i++) {
-                    rows[i] = sub[idx[i]];
-                }
-                return guarded.applyAsDouble(rows);
-            }, resamples, LEVEL, seed);
-            double k = Math.sqrt((double) m / n);
-            return new Interval(estimate + k * (s.low() - onSub), estimate + k * (s.high() - onSub));
-        } catch (Undefined e) {
-            return new Interval(Double.NaN, Double.NaN);
         }
+        double shrink = Math.sqrt((double) m / n);
+        double alpha = 1 - LEVEL;
+        for (int j = 0; j < k; j++) {
+            boolean defined = Double.isFinite(estimates[j]) && Double.isFinite(centre[j]);
+            for (double v : rep[j]) {
+                defined &= Double.isFinite(v);
+            }
+            if (!defined) {
+                out[j] = new Ci(Double.NaN, Double.NaN);
+                continue;
+            }
+            double lo = RobustWidth.quantile(rep[j], alpha / 2);
+            double hi = RobustWidth.quantile(rep[j], 1 - alpha / 2);
+            out[j] = sub ? new Ci(estimates[j] + shrink * (lo - centre[j]), estimates[j] + shrink * (hi - centre[j]))
+                    : new Ci(lo, hi);
+        }
+        return out;
     }
 
     /** {@code m} distinct indices of {@code [0, n)}, in draw order (partial Fisher–Yates). */
@@ -227,12 +250,15 @@ final class Robust {
         return idx;
     }
 
-    /** A statistic undefined on a resample; the interval is then reported as undefined. */
-    private static final class Undefined extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    /**
+     * A confidence interval that may be undefined ({@code NaN} ends), unlike
+     * {@link org.realitycheck.validation.stats.Interval}.
+     */
+    record Ci(double low, double high) {
+        static final Ci UNDEFINED = new Ci(Double.NaN, Double.NaN);
 
-        Undefined() {
-            super(null, null, false, false);
+        static Ci of(org.realitycheck.validation.stats.Interval i) {
+            return new Ci(i.low(), i.high());
         }
     }
 }

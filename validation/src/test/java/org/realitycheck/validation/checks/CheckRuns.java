@@ -51,6 +51,12 @@ final class CheckRuns {
         assertThat(r.reason()).containsPattern("violates (<=|>=|in \\[|at least)");
     }
 
+    /** Prints the verdict and every metric (for the test log; the report quotes these numbers). */
+    static void print(CheckResult r) {
+        System.out.println(describe(r));
+        r.metrics().forEach(m -> System.out.println("    " + org.realitycheck.validation.Judge.describe(m)));
+    }
+
     static double value(CheckResult r, String metric) {
         return r.metric(metric).orElseThrow(() -> new AssertionError("no metric " + metric + " in " + r.metrics()
                 .stream().map(m -> m.name()).toList())).value();

@@ -47,7 +47,7 @@ class ResidualsCheckToyTest {
     void aModelThatLosesTenPercentOfTheFluxFailsOnBias() {
         Generator dim = TestModels.map(Toy.conventional(), (c, o) -> scale(o, 0.9f));
         CheckResult r = run(CHECK, dim, Toy.DOMAIN, POLICY, 3);
-        assertFailsOn(r, "flux.bias_over_resolution");
+        assertFailsOn(r, "flux.bias_excess");
         assertThat(value(r, "flux.bias_over_resolution")).isLessThan(-1);
     }
 
