@@ -32,6 +32,10 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
     DemoManifest {
         domains = Map.copyOf(domains == null ? Map.of() : domains);
         models = List.copyOf(models == null ? List.of() : models);
+    }
+
+    /** Cross-field rules, checked after parsing so that an unknown key is reported as such first. */
+    private DemoManifest check() {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("models: at least one model is needed");
         }
@@ -41,6 +45,7 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
                         + "' has no entry under domains (known: " + domains.keySet() + ")");
             }
         }
+        return this;
     }
 
     /**
@@ -97,7 +102,9 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
             throw BadInputException.at(file, "", "no such file (the demo's manifest; see --models)");
         }
         try {
-            return YAML.readValue(file.toFile(), DemoManifest.class);
+            return YAML.readValue(file.toFile(), DemoManifest.class).check();
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.at(file, "", "not a valid demo manifest (" + e.getMessage() + ")");
         } catch (UnrecognizedPropertyException e) {
             throw BadInputException.at(file, e.getPathReference().replaceAll("^.*\\[\"", "").replace("\"]", ""),
                     "unknown key");

@@ -1,0 +1,235 @@
+package org.realitycheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Domains;
+import org.realitycheck.core.Range;
+import org.realitycheck.core.Generator;
+import org.realitycheck.core.model.ModelArtifact;
+import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.model.Provenance;
+import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.validation.io.ResultJson;
+import org.realitycheck.validation.SuiteResult;
+
+/**
+ * {@code realitycheck demo} end to end on the shipped models (in-process through {@link Main#run}),
+ * and the shipped models against their committed recipes. One demo run (every model of the
+ * manifest, smaller held-out sets) serves the tests that read its output.
+ */
+class DemoTest {
+    /** The project's models folder (tests run in the cli module's folder). */
+    static final Path MODELS = Path.of("..", "models").toAbsolutePath().normalize();
+
+    /**
+     * The models the one demo run gates: a reference, a hep flaw and an astro flaw whose designed check
+     * fails today; the whole manifest takes minutes (the demo itself), too long for a unit test.
+     */
+    static final List<String> RUN = List.of("hep-helix-fit", "hep-field-bias", "astro-constant-lr");
+
+    /**
+     * Where the gate does not (yet) give a model its designed verdict, measured with the demo's policies
+     * (docs/demo.md). A gap here is a finding for a check's or a model's owner, never a reason to move a
+     * threshold; when one closes, the test still passes and the entry should go.
+     */
+    static final Map<String, String> KNOWN_GAPS = Map.of(
+            "astro-default", "fails residuals.conventional (flux_aperture bias excess 2.0) and rare-objects "
+                    + "(recovered fraction 0.17 below Richardson-Lucy's)",
+            "astro-narrow-z", "ood.covariate has no thresholds in the policy: it reports and judges nothing",
+            "astro-plain", "fails rare-objects as designed, but so does the default",
+            "hep-default", "fails residuals.conventional (q/pT resolution 2.7x the fit's, threshold 1.3) and "
+                    + "consistency.forward-model (median chi2/ndf 2.7, threshold 2)",
+            "hep-narrow-pt", "ood.covariate has no thresholds in the policy: degradation ratio 8.7 passes");
+
+    @TempDir
+    static Path shared;
+    static Path out;
+    static MainTest.Run demo;
+    static DemoManifest manifest;
+
+    @BeforeAll
+    static void runTheDemoOnce() {
+        manifest = DemoManifest.read(MODELS.resolve(DemoManifest.FILE));
+        out = shared.resolve("demo out");
+        demo = MainTest.run("demo", "--models", MODELS.toString(), "--out", out.toString(), "--samples", "100",
+                "--only", String.join(",", RUN));
+    }
+
+    @Test
+    void demoWritesAFolderPerModelAnIndexAndTheVerdictTable() throws Exception {
+        assertThat(demo.code()).as(demo.out() + demo.err()).isIn(ExitCode.OK, ExitCode.GATE_FAILED);
+        assertThat(Files.exists(out.resolve(OutputFolder.MARKER))).isTrue();
+        String index = Files.readString(out.resolve("index.html"));
+        assertThat(index).startsWith("<!DOCTYPE html>").doesNotContain("http://", "https://", "<script");
+        for (DemoManifest.ModelEntry m : ran()) {
+            Path folder = out.resolve(m.folder());
+            assertThat(folder.resolve("result.json")).isRegularFile();
+            assertThat(folder.resolve("junit.xml")).isRegularFile();
+            assertThat(index).contains("href=\"" + m.folder() + "/result.json\"");
+            assertThat(demo.out()).containsPattern("(?m)^.. " + m.name() + " +" + m.domain() + " +(PASSED|FAILED)");
+            SuiteResult r = ResultJson.read(folder.resolve("result.json"));
+            assertThat(r.provenance().domain()).isEqualTo(m.domain());
+            if (!m.reference()) {
+                assertThat(r.provenance().model()).isEqualTo(m.name() + ".zip");
+            }
+        }
+        assertThat(demo.out()).contains("MODEL", "DOMAIN", "VERDICT", "EXPECTED", "REPORT")
+                .containsPattern("took \\d+ s: simulation \\d+ s, validation \\d+ s, reports \\d+ s");
+        assertThat(demo.err()).as("quiet when stderr is not a terminal").doesNotContain("validating");
+    }
+
+    @Test
+    void everyModelGetsTheVerdictTheManifestExpectsOrIsAKnownGap() throws Exception {
+        for (DemoManifest.ModelEntry m : ran()) {
+            SuiteResult r = ResultJson.read(out.resolve(m.folder()).resolve("result.json"));
+            boolean ok = DemoCommand.asExpected(m, r);
+            assertThat(ok || KNOWN_GAPS.containsKey(m.name())).as(m.name() + ": " + demo.out()).isTrue();
+            if (!m.expectPass() && !KNOWN_GAPS.containsKey(m.name())) {
+                assertThat(r.check(m.failing()).orElseThrow().status().name()).as(m.name() + " fails for its designed reason")
+                        .isEqualTo("FAIL");
+            }
+        }
+        if (ran().stream().noneMatch(m -> KNOWN_GAPS.containsKey(m.name()))) {
+            assertThat(demo.code()).as("exit 0: every model got its expected verdict").isEqualTo(ExitCode.OK);
+            assertThat(demo.out()).contains("every model got the verdict the demo expects");
+        }
+        assertThat(KNOWN_GAPS.keySet()).allMatch(n -> manifest.models().stream().anyMatch(m -> m.name().equals(n)));
+    }
+
+    static List<DemoManifest.ModelEntry> ran() {
+        return manifest.models().stream().filter(m -> RUN.contains(m.name())).toList();
+    }
+
+    @Test
+    void everyShippedModelLoadsAndItsCardMatchesItsRecipeAndThisCode() {
+        long total = 0;
+        for (DemoManifest.ModelEntry m : manifest.models().stream().filter(x -> !x.reference()).toList()) {
+            Path zip = MODELS.resolve(m.name() + ".zip");
+            Recipe recipe = Recipe.read(MODELS.resolve(m.name() + ".yaml"));
+            total += zip.toFile().length();
+            assertThat(recipe.domain()).isEqualTo(m.domain());
+            Domain d = Domains.byName(m.domain());
+            try (Generator g = ModelArtifact.load(zip)) {
+                ModelCard c = g.card();
+                assertThat(c.domain()).isEqualTo(m.domain());
+                TrainingConfig want = d.defaultTrainingConfig().withSeed(recipe.seed());
+                if (recipe.epochs() != null) {
+                    want = want.withEpochs(recipe.epochs());
+                }
+                if (recipe.learningRate() != null) {
+                    want = want.withLearningRate(recipe.learningRate());
+                }
+                if (recipe.l1Weight() != null) {
+                    want = new TrainingConfig(want.epochs(), want.batchSize(), want.loss(), recipe.l1Weight(),
+                            want.learningRate(), want.beta1(), want.beta2(), want.discriminatorSteps(), want.weightClip(),
+                            want.seed(), want.decayEpochs());
+                }
+                if (recipe.decayEpochs() != null) {
+                    want = want.withDecayEpochs(recipe.decayEpochs());
+                }
+                assertThat(c.training()).as(m.name()).isEqualTo(want);
+                assertThat(c.seed()).isEqualTo(recipe.seed());
+                assertThat(c.architecture()).as(m.name()).isEqualTo(d.defaultArchitecture());
+                assertThat(c.notes()).containsEntry("recipe", m.name() + ".yaml")
+                        .containsEntry(ModelCard.NOTE_ARTIFACT, ModelArtifact.RELEASE_NOTE);
+                assertThat(c.notes().get(ModelCard.NOTE_TRAINING_DATA)).as(m.name())
+                        .contains("simulated: " + recipe.count() + " samples, seed " + recipe.seed());
+                for (Map.Entry<String, String> o : recipe.options().entrySet()) {
+                    assertThat(c.notes().get(ModelCard.NOTE_TRAINING_DATA)).contains(o.getKey() + "=" + o.getValue());
+                }
+                if (recipe.fitFieldScale() != null) {
+                    assertThat(c.notes().get(ModelCard.NOTE_TRAINING_DATA)).contains("miscalibrated field, scale "
+                            + recipe.fitFieldScale());
+                }
+                String lo = recipe.options().get(m.domain().equals("astro") ? "z_min" : "pt-min");
+                String hi = recipe.options().get(m.domain().equals("astro") ? "z_max" : "pt-max");
+                Range seen = c.covariateRanges().get(m.domain().equals("astro") ? "redshift" : "pt");
+                if (lo != null && hi != null) {
+                    assertThat(seen.min()).isGreaterThanOrEqualTo(Double.parseDouble(lo));
+                    assertThat(seen.max()).isLessThanOrEqualTo(Double.parseDouble(hi));
+                }
+                assertThat(c.provenance().tool()).as("made by this code version").isEqualTo(Provenance.current().tool());
+            }
+        }
+        assertThat(total).as("all shipped models together").isLessThan(20L << 20);
+    }
+
+    @Test
+    void badManifestOnlyAndOutAreExit2BeforeAnyWork(@TempDir Path tmp) throws Exception {
+        MainTest.Run r = MainTest.run("demo", "--models", MODELS.toString(), "--only", "nope", "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("nope").contains("astro-default");
+
+        Path mine = tmp.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("thesis.tex"), "x");
+        r = MainTest.run("demo", "--models", MODELS.toString(), "--out", mine.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(mine.resolve("thesis.tex")).isRegularFile();
+
+        Path models = tmp.resolve("models");
+        Files.createDirectories(models);
+        Files.writeString(models.resolve("demo.yaml"), "seed: 1\nmodelz: []\n");
+        r = MainTest.run("demo", "--models", models.toString(), "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("demo.yaml").contains("modelz");
+
+        Files.copy(MODELS.resolve("demo.yaml"), models.resolve("demo.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(MODELS.resolve("demo-astro-policy.yaml"), models.resolve("demo-astro-policy.yaml"));
+        r = MainTest.run("demo", "--models", models.toString(), "--only", "astro-default", "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("astro-default.zip: missing").contains("train --recipe");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void trainFromARecipeWritesARecipeCardAndCommandLineOptionsWin(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("tiny.yaml");
+        Files.writeString(f, "domain: hep\nseed: 5\ncount: 700\nepochs: 3\nbatch: 64\ndecay-epochs: 2\n"
+                + "option: {pt-min: \"1\", pt-max: \"10\"}\nfit-field-scale: 1.02\nrelease: true\n");
+        Path zip = tmp.resolve("tiny.zip");
+        MainTest.Run r = MainTest.run("train", "--recipe", f.toString(), "--epochs", "2", "--out", zip.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Generator g = ModelArtifact.load(zip)) {
+            ModelCard c = g.card();
+            assertThat(c.training().epochs()).isEqualTo(2);
+            assertThat(c.training().decayEpochs()).isEqualTo(2);
+            assertThat(c.training().batchSize()).isEqualTo(64);
+            assertThat(c.seed()).isEqualTo(5);
+            assertThat(c.covariateRanges().get("pt").min()).isGreaterThanOrEqualTo(1.0);
+            assertThat(c.covariateRanges().get("pt").max()).isLessThanOrEqualTo(10.0);
+            assertThat(c.notes()).containsEntry("recipe", "tiny.yaml")
+                    .containsEntry(ModelCard.NOTE_ARTIFACT, ModelArtifact.RELEASE_NOTE);
+            assertThat(c.notes().get(ModelCard.NOTE_TRAINING_DATA)).contains("700 samples, seed 5")
+                    .contains("pt-max=10").contains("B = 2.040 T").contains("in 2.000 T");
+        }
+        r = MainTest.run("train", "astro", "--fit-field-scale", "1.02", "--out", tmp.resolve("a.zip").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("hep domain only");
+    }
+
+    @Test
+    void indexEscapesEverything() {
+        assertThat(DemoIndex.esc("<img src=x onerror=\"a('b')\">&")).isEqualTo(
+                "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;");
+    }
+
+    @Test
+    void recipesRejectUnknownKeys(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("r.yaml");
+        Files.writeString(f, "domain: astro\nepochz: 3\n");
+        MainTest.Run r = MainTest.run("train", "--recipe", f.toString(), "--out", tmp.resolve("m.zip").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("r.yaml").contains("epochz").contains("known keys");
+        assertThat(List.of(tmp.toFile().list())).containsExactly("r.yaml");
+    }
+}
