@@ -399,9 +399,22 @@ public final class OodCovariateCheck implements Check {
         worst(ev, prefix + name + ".worst_resolution_ratio_in_application_range", v[4], lo[4], hi[4], inApp, true,
                 false, "Largest model/conventional resolution ratio (MAD·1.4826 of the residuals) over the "
                         + "application-range bins, 95% paired bootstrap CI.", unitless);
-        if (Double.isFinite(idRatio)) {
-            worst(ev, prefix + name + ".degradation_ratio_in_application_range", d, dLo, dHi, inApp, true, false,
-                    "Largest degradation ratio over the application-range bins: the bin's model/conventional resolution "
+        // degradation is judged on the application-range bins beyond the training range: the bins inside it
+        // are the reference itself
+        boolean[] beyond = new boolean[nb];
+        boolean anyBeyond = false;
+        for (int k = 0; k < nb; k++) {
+            beyond[k] = inApp[k] && !inTrain[k];
+            anyBeyond |= beyond[k] && Double.isFinite(d[k]);
+        }
+        if (Double.isFinite(idRatio) && !anyBeyond) {
+            ev.metric(Metric.of(prefix + name + ".degradation_ratio_in_application_range", 1, 1, 1, unitless,
+                    "Degradation ratio over the application-range bins beyond the training range: there are none (the "
+                            + "application range lies inside the training range), so 1 by definition."), new double[] {1});
+        } else if (Double.isFinite(idRatio)) {
+            worst(ev, prefix + name + ".degradation_ratio_in_application_range", d, dLo, dHi, beyond, true, false,
+                    "Largest degradation ratio over the application-range bins beyond the training range: the bin's "
+                            + "model/conventional resolution "
                             + "ratio over the in-distribution one, or over 1 when that is below 1 (" + Judge.fmt(ref)
                             + ", taken as exact), 95% CI.", unitless);
         }
