@@ -51,7 +51,9 @@ import org.realitycheck.validation.stats.RobustWidth;
  * <p>The judged metrics take the worst bin inside the application range ({@code ..._in_application_range},
  * with the per-bin values as cases for {@code mostly}); bins beyond it are reported under the prefix
  * {@code outside.}, which the shipped thresholds do not match: shown, not judged. Extra covariates
- * ({@code extra_covariates}, e.g. η for tracks) get the same metrics prefixed with their name.
+ * ({@code extra_covariates}, e.g. η for tracks) get the same metrics prefixed with their name; their sweeps
+ * draw the other covariates from the domain's default priors ({@link Domain#covariateSweep}), not from
+ * their application ranges.
  *
  * <p>An input-space out-of-distribution score: the Mahalanobis distance of summary features of the
  * condition (mean, standard deviation, 5/50/95% quantiles and maximum of its values) to the in-training
@@ -233,7 +235,8 @@ public final class OodCovariateCheck implements Check {
         String where = cov + " in [" + Judge.fmt(range[0]) + ", " + Judge.fmt(range[1]) + "], " + nb + " bins of "
                 + perBin + " samples; training range [" + Judge.fmt(train.min()) + ", " + Judge.fmt(train.max())
                 + "], application range [" + Judge.fmt(app.min()) + ", " + Judge.fmt(app.max()) + "]";
-        ev.note("sweep: " + where);
+        ev.note("sweep: " + where + (primary ? "" : "; the other covariates follow the domain's default priors, "
+                + "not their application ranges"));
         ev.metric(Metric.of(prefix + "bins_in_application_range", nApp, "",
                 "Sweep bins whose centre lies in the application range of " + cov + " (judged)."));
         ev.metric(Metric.of(prefix + "bins_in_training_range", nTrain, "",
