@@ -72,14 +72,14 @@ class OodCovariateCheckAstroTest {
     @Test
     void aModelTrainedBelowZ002FailsForASurveyToZ01AndPassesWhereItWasTrained() {
         Generator narrow = trainedBelowZ002();
-        CheckResult survey = run(CHECK, narrow, Astro.DOMAIN, policy(0.1), 72);
+        CheckResult survey = run(CHECK, narrow, Astro.DOMAIN, policy(0.1), 71);
         CheckRuns.print(survey);
         assertFailsOn(survey, "flux_total.worst_bias_excess_in_application_range");
         assertThat(value(survey, "flux_total.worst_bias_in_application_range")).isLessThan(-0.05);
         // a PSNR-only sweep would have passed it: beyond the range it is ahead of RL in PSNR
         assertThat(value(survey, "outside.worst_psnr_advantage")).isPositive();
 
-        CheckResult home = run(CHECK, narrow, Astro.DOMAIN, policy(0.02), 73);
+        CheckResult home = run(CHECK, narrow, Astro.DOMAIN, policy(0.02), 71);
         CheckRuns.print(home);
         assertPasses(home);
         assertThat(value(home, "outside.flux_total.worst_bias")).isLessThan(-0.5);
