@@ -17,4 +17,12 @@ final class Logging {
         // ND4J warns about duplicate TensorFlow op mappings on every start; nothing a user can act on
         ((Logger) LoggerFactory.getLogger("org.nd4j.imports")).setLevel(debug ? Level.DEBUG : Level.ERROR);
     }
+
+    /** Warnings only from realitycheck's own loggers too (a command that was asked to be quiet), unless debugging. */
+    static void quiet() {
+        Logger rc = (Logger) LoggerFactory.getLogger("org.realitycheck");
+        if (!rc.isDebugEnabled()) {
+            rc.setLevel(Level.WARN);
+        }
+    }
 }

@@ -2,7 +2,10 @@ package org.realitycheck.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.realitycheck.core.Domain;
@@ -10,10 +13,12 @@ import org.realitycheck.core.Domains;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
+import org.realitycheck.core.model.ModelCard;
 import org.realitycheck.core.train.GanTrainer;
 import org.realitycheck.core.train.HistoryRecorder;
 import org.realitycheck.core.train.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
+import org.realitycheck.hep.HepDomain;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,28 +29,44 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code realitycheck train astro|hep --out MODEL.zip [--data DIR] [--epochs E] [--seed S]}: trains
  * the domain's default GAN and writes the model artifact (zip with generator, discriminator and
- * card.json) atomically.
+ * card.json) atomically. {@code --recipe FILE} takes the arguments from a committed YAML
+ * ({@link Recipe}); options on the command line win over it.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train the domain's default conditional GAN and write a model artifact.",
-            "Without --data the domain simulates a training set from --seed."})
+            "Without --data the domain simulates a training set from --seed (with the -O simulation options)."},
+        footer = {"", "Examples:",
+            "  realitycheck train astro --count 2048 --epochs 10 --out astro.zip",
+            "  realitycheck train astro -O empty_fraction=0.1 -O injected_fraction=0.1 --decay-epochs 10 --out astro.zip",
+            "  realitycheck train --recipe models/astro-default.yaml --out models/astro-default.zip"})
 final class TrainCommand implements Callable<Integer> {
+    static final int DEFAULT_COUNT = 2000;
+    static final long DEFAULT_SEED = 42;
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = DomainNames.class)
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DOMAIN",
+            description = "The domain: ${COMPLETION-CANDIDATES} (or the recipe's).", completionCandidates = DomainNames.class)
     String domain;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "The model artifact to write.")
     Path out;
 
+    @Option(names = "--recipe", paramLabel = "FILE",
+            description = "A committed training recipe (YAML; keys are this command's long option names).")
+    Path recipe;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Training data (the layout 'simulate' writes).")
     Path data;
 
-    @Option(names = "--count", defaultValue = "2000", paramLabel = "N",
-            description = "Samples to simulate when --data is absent (default: ${DEFAULT-VALUE}).")
-    int count;
+    @Option(names = "--count", paramLabel = "N",
+            description = "Samples to simulate when --data is absent (default: " + DEFAULT_COUNT + ").")
+    Integer count;
+
+    @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE",
+            description = "A simulation option as for 'simulate' (e.g. z_max=0.02, empty_fraction=0.1; hep: pt-min=1); repeatable.")
+    Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs (default: the domain's).")
     Integer epochs;
@@ -53,46 +74,121 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: the domain's).")
     Integer batch;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam's learning rate (default: the domain's).")
+    Double learningRate;
+
+    @Option(names = "--l1-weight", paramLabel = "LAMBDA", description = "Weight of the L1 term (default: the domain's).")
+    Double l1Weight;
+
+    @Option(names = "--decay-epochs", paramLabel = "K",
+            description = "Decay the learning rate linearly to zero over the last K epochs (default: the domain's).")
+    Integer decayEpochs;
+
+    @Option(names = "--fit-field-scale", paramLabel = "F",
+            description = "hep only: the helix fit that makes the training targets assumes a field F times the true one "
+                    + "(a miscalibration study; default 1).")
+    Double fitFieldScale;
+
+    @Option(names = "--release", negatable = true,
+            description = "Write a release artifact: generator and card only, no discriminator or optimiser state "
+                    + "(about a third of the size; cannot resume training).")
+    Boolean release;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: " + DEFAULT_SEED + ").")
+    Long seed;
 
     @Option(names = "--history", paramLabel = "FILE", description = "Write per-step losses as JSON.")
     Path history;
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1) {
-            throw new UsageException("--count must be >= 1, got " + count);
+        Recipe r = recipe == null ? null : Recipe.read(recipe);
+        String dom = pick(domain, r == null ? null : r.domain(), null);
+        if (dom == null) {
+            throw new UsageException("a DOMAIN (astro, hep) or a --recipe is required");
         }
-        if (epochs != null && epochs < 1) {
-            throw new UsageException("--epochs must be >= 1, got " + epochs);
+        if (r != null && domain != null && !domain.equals(r.domain())) {
+            throw new UsageException("domain " + domain + " disagrees with the recipe's (" + r.domain() + " in " + recipe + ")");
         }
-        if (batch != null && batch < 1) {
-            throw new UsageException("--batch must be >= 1, got " + batch);
+        int n = pick(count, r == null ? null : r.count(), DEFAULT_COUNT);
+        long s = pick(seed, r == null ? null : r.seed(), DEFAULT_SEED);
+        Integer ep = pick(epochs, r == null ? null : r.epochs(), null);
+        Integer b = pick(batch, r == null ? null : r.batch(), null);
+        Double lr = pick(learningRate, r == null ? null : r.learningRate(), null);
+        Double l1 = pick(l1Weight, r == null ? null : r.l1Weight(), null);
+        Integer decay = pick(decayEpochs, r == null ? null : r.decayEpochs(), null);
+        double field = pick(fitFieldScale, r == null ? null : r.fitFieldScale(), 1.0);
+        boolean rel = pick(release, r == null ? null : r.release(), false);
+        Map<String, String> opts = new LinkedHashMap<>(r == null ? Map.of() : r.options());
+        opts.putAll(options);
+
+        if (n < 1) {
+            throw new UsageException("--count must be >= 1, got " + n);
+        }
+        if (ep != null && ep < 1) {
+            throw new UsageException("--epochs must be >= 1, got " + ep);
+        }
+        if (b != null && b < 1) {
+            throw new UsageException("--batch must be >= 1, got " + b);
+        }
+        if (lr != null && !(lr > 0)) {
+            throw new UsageException("--learning-rate must be > 0, got " + lr);
+        }
+        if (l1 != null && !(l1 >= 0)) {
+            throw new UsageException("--l1-weight must be >= 0, got " + l1);
+        }
+        if (!(field > 0) || Double.isInfinite(field)) {
+            throw new UsageException("--fit-field-scale must be > 0, got " + field);
         }
         if (data != null && !Files.isDirectory(data)) {
             throw new UsageException(data + ": --data must be a folder written by 'realitycheck simulate'");
         }
-        Domain d = Domains.byName(domain);
+        if (data != null && !opts.isEmpty()) {
+            throw new UsageException("-O simulation options apply only without --data, got " + opts.keySet());
+        }
+        Domain d = Domains.byName(dom);
+        if (field != 1.0 && !(d instanceof HepDomain)) {
+            throw new UsageException("--fit-field-scale applies to the hep domain only, not " + d.name());
+        }
         var err = spec.commandLine().getErr();
         SampleSet raw;
         if (data != null) {
             raw = d.load(data);
         } else {
-            Progress.note(err, "simulating " + count + " " + d.name() + " training samples (seed " + seed + ")");
-            raw = d.simulate(count, seed, Map.of());
+            Progress.note(err, "simulating " + n + " " + d.name() + " training samples (seed " + s + ")"
+                    + (opts.isEmpty() ? "" : " with " + opts));
+            raw = d.simulate(n, s, opts);
         }
-        SampleSet train = d.trainingSet(raw);
+        SampleSet train;
+        if (field != 1.0) {
+            HepDomain h = (HepDomain) d;
+            train = new HepDomain(h.detector().withBField(h.detector().bField() * field), h.gun()).trainingSet(raw);
+        } else {
+            train = d.trainingSet(raw);
+        }
         if (train.isEmpty() || !train.allHaveTargets()) {
             throw new UsageException((data == null ? "simulated data" : data.toString())
                     + ": training needs samples with targets (truth), found " + train.size() + " usable");
         }
-        TrainingConfig cfg = d.defaultTrainingConfig().withSeed(seed);
-        if (epochs != null) {
-            cfg = cfg.withEpochs(epochs);
+        TrainingConfig cfg = d.defaultTrainingConfig().withSeed(s);
+        if (ep != null) {
+            cfg = cfg.withEpochs(ep);
         }
-        if (batch != null) {
-            cfg = cfg.withBatchSize(batch);
+        if (b != null) {
+            cfg = cfg.withBatchSize(b);
+        }
+        if (lr != null) {
+            cfg = cfg.withLearningRate(lr);
+        }
+        if (l1 != null) {
+            cfg = new TrainingConfig(cfg.epochs(), cfg.batchSize(), cfg.loss(), l1, cfg.learningRate(), cfg.beta1(),
+                    cfg.beta2(), cfg.discriminatorSteps(), cfg.weightClip(), cfg.seed(), cfg.decayEpochs());
+        }
+        if (decay != null) {
+            if (decay < 0 || decay > cfg.epochs()) {
+                throw new UsageException("--decay-epochs must be in [0, epochs = " + cfg.epochs() + "], got " + decay);
+            }
+            cfg = cfg.withDecayEpochs(decay);
         }
         long stepsPerEpoch = Math.max(1, train.size() / cfg.batchSize());
         GanTrainer trainer = new GanTrainer(d.defaultArchitecture(), cfg);
@@ -107,14 +203,46 @@ final class TrainCommand implements Callable<Integer> {
                             losses.getOrDefault("d", Double.NaN), losses.getOrDefault("g_l1", Double.NaN)));
                 }
             });
-            model = LibraryOutput.quietly(() -> trainer.train(d.name(), train, d.normalization(train)));
+            SampleSet t = train;
+            model = LibraryOutput.quietly(() -> trainer.train(d.name(), t, d.normalization(t)));
         }
-        ModelArtifact.write(model, out);
+        String how = trainingDataNote(data, n, s, opts, field, d);
+        ModelCard card = model.card().withNote(ModelCard.NOTE_TRAINING_DATA, how);
+        if (recipe != null) {
+            card = card.withNote("recipe", recipe.getFileName().toString());
+        }
+        model = model.with(card, model.state());
+        if (rel) {
+            ModelArtifact.writeRelease(model, out);
+        } else {
+            ModelArtifact.write(model, out);
+        }
         if (history != null) {
             rec.writeJson(history);
         }
         spec.commandLine().getOut().printf("wrote %s (%d samples, %d epochs, %.0f s, final losses %s)%n", out,
-                train.size(), cfg.epochs(), model.card().trainingSeconds(), model.card().finalLosses());
+                train.size(), cfg.epochs(), model.card().trainingSeconds(), new TreeMap<>(model.card().finalLosses()));
         return ExitCode.OK;
+    }
+
+    /** What the card says about the training data: where it came from and any deliberate bias. */
+    static String trainingDataNote(Path data, int n, long seed, Map<String, String> opts, double field, Domain d) {
+        StringBuilder sb = new StringBuilder();
+        if (data != null) {
+            sb.append("loaded from ").append(data.getFileName());
+        } else {
+            sb.append("simulated: ").append(n).append(" samples, seed ").append(seed);
+            sb.append(opts.isEmpty() ? ", default options" : ", options " + new TreeMap<>(opts));
+        }
+        if (field != 1.0) {
+            double b = ((HepDomain) d).detector().bField();
+            sb.append(String.format(Locale.ROOT, "; training targets from a helix fit assuming B = %.4g T while the "
+                    + "hits were simulated in %.4g T (a miscalibrated field, scale %s)", b * field, b, field));
+        }
+        return sb.toString();
+    }
+
+    private static <T> T pick(T cli, T fromRecipe, T dflt) {
+        return cli != null ? cli : fromRecipe != null ? fromRecipe : dflt;
     }
 }

@@ -73,6 +73,34 @@ public final class ModelArtifact {
         });
     }
 
+    /** What a release artifact's card says it leaves out ({@link ModelCard#NOTE_ARTIFACT}). */
+    public static final String RELEASE_NOTE = "release artifact: generator weights and card only; the discriminator and "
+            + "the optimiser (Adam) state are left out to keep it small, so it validates and generates but cannot resume "
+            + "training";
+
+    /**
+     * Writes a release artifact atomically: {@value #CARD} (with {@link #RELEASE_NOTE} under
+     * {@link ModelCard#NOTE_ARTIFACT}) and {@value #GENERATOR} without its updater state; no
+     * discriminator and no {@value #STATE}. About a third of the generator's full size (Adam keeps two
+     * moments per weight). {@link #load} reads it like a full artifact; {@link #read} rejects it,
+     * since training cannot resume without the discriminator and the optimiser state.
+     *
+     * @param model the model, never null
+     * @param zip the destination; its folder is created when missing; an existing file is replaced
+     * @throws UncheckedIOException if the folder is not writable
+     */
+    public static void writeRelease(GanModel model, Path zip) {
+        ModelCard card = model.card().withNote(ModelCard.NOTE_ARTIFACT, RELEASE_NOTE);
+        atomically(zip, "model artifact", os -> {
+            try (ZipOutputStream out = new ZipOutputStream(os)) {
+                put(out, CARD, JSON.writeValueAsBytes(card));
+                ByteArrayOutputStream g = new ByteArrayOutputStream();
+                model.generatorGraph().save(g, false);
+                put(out, GENERATOR, g.toByteArray());
+            }
+        });
+    }
+
     /** Writes through {@code body} with {@link AtomicFiles#write}; I/O failures become unchecked. */
     private static void atomically(Path file, String what, AtomicFiles.StreamWriter body) {
         try {
@@ -91,6 +119,9 @@ public final class ModelArtifact {
     public static GanModel read(Path zip) {
         try (ZipFile zf = open(zip)) {
             ModelCard card = card(zip, zf);
+            if (zf.getEntry(DISCRIMINATOR) == null && card.notes().containsKey(ModelCard.NOTE_ARTIFACT)) {
+                throw BadInputException.at(zip, DISCRIMINATOR, card.notes().get(ModelCard.NOTE_ARTIFACT));
+            }
             GanModel.TrainingState state = json(zip, zf, STATE, GanModel.TrainingState.class);
             SameDiff g = graph(zip, zf, GENERATOR);
             SameDiff d = graph(zip, zf, DISCRIMINATOR);

@@ -71,6 +71,41 @@ class ModelArtifactTest {
     }
 
     @Test
+    void releaseArtifactKeepsTheGeneratorSaysWhatItLeftOutAndCannotResume(@TempDir Path dir) throws IOException {
+        Path rel = dir.resolve("release.zip");
+        ModelArtifact.writeRelease(model, rel);
+        try (ZipFile zf = new ZipFile(rel.toFile())) {
+            assertThat(zf.stream().map(ZipEntry::getName)).containsExactly(ModelArtifact.CARD, ModelArtifact.GENERATOR);
+        }
+        try (ZipFile full = new ZipFile(good.toFile()); ZipFile small = new ZipFile(rel.toFile())) {
+            assertThat(small.getEntry(ModelArtifact.GENERATOR).getSize())
+                    .as("no updater state").isLessThan(full.getEntry(ModelArtifact.GENERATOR).getSize());
+        }
+        INDArray c = data.conditions(0, 16);
+        INDArray expected = model.generator().generate(c, 99);
+        try (Generator g = ModelArtifact.load(rel)) {
+            assertThat(Arrays.equals(g.generate(c, 99).data().asFloat(), expected.data().asFloat())).isTrue();
+            assertThat(g.card().notes()).containsEntry(ModelCard.NOTE_ARTIFACT, ModelArtifact.RELEASE_NOTE);
+            assertThat(g.card().training()).isEqualTo(model.card().training());
+        }
+        assertThatThrownBy(() -> ModelArtifact.read(rel)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(rel.toString()).hasMessageContaining("cannot resume training");
+    }
+
+    @Test
+    void cardNotesRoundTripAndOldCardsReadWithoutThem(@TempDir Path dir) throws IOException {
+        ModelCard noted = model.card().withNote(ModelCard.NOTE_TRAINING_DATA, "z_max=0.02").withNote("b", "x");
+        Path f = dir.resolve("card.json");
+        ModelArtifact.writeCard(noted, f);
+        assertThat(ModelArtifact.readCard(f)).isEqualTo(noted);
+        assertThat(Files.readString(f)).contains("\"b\" : \"x\",").contains("\"trainingData\" : \"z_max=0.02\"");
+        String old = Files.readString(f).replaceAll("(?s),\\s*\"notes\"\\s*:\\s*\\{[^}]*\\}", "");
+        assertThat(old).doesNotContain("notes");
+        Files.writeString(f, old);
+        assertThat(ModelArtifact.readCard(f).notes()).isEmpty();
+    }
+
+    @Test
     void writeReplacesAtomicallyAndLeavesNoTempFiles(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("m.zip");
         ModelArtifact.write(model, zip);

@@ -1,0 +1,334 @@
+package org.realitycheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Domains;
+import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.model.ModelArtifact;
+import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.validation.Check;
+import org.realitycheck.validation.CheckResult;
+import org.realitycheck.validation.Policy;
+import org.realitycheck.validation.PolicyParser;
+import org.realitycheck.validation.ProgressSink;
+import org.realitycheck.validation.RealityCheck;
+import org.realitycheck.validation.Status;
+import org.realitycheck.validation.Suite;
+import org.realitycheck.validation.SuiteResult;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code realitycheck demo [--train] [--out DIR]}: the whole idea in a few minutes. Simulates a
+ * held-out set per domain, gates every model of the manifest ({@value DemoManifest#FILE} in the
+ * models folder: shipped defaults that pass and flawed models that must fail for their designed
+ * reason) with the demo's policies, writes each run's outputs under {@code DIR/<domain>-<model>/}
+ * and an {@code index.html} linking them, and prints the verdict table. Exit 0 when every model got
+ * the verdict the manifest expects, 1 otherwise. The output folder is written as one unit.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Gate the shipped models (defaults that pass, flawed ones the gate must catch) on simulated",
+            "held-out data of both domains; write a report per model and an index.html; print the verdict table.",
+            "Exit 0 when every model got the verdict models/demo.yaml expects, 1 otherwise."},
+        footer = {"", "Examples:",
+            "  realitycheck demo                          # writes ./realitycheck-out/index.html",
+            "  realitycheck demo --out /tmp/demo --only astro-default,hep-default",
+            "  realitycheck demo --train                  # retrain every model from models/<name>.yaml first"})
+final class DemoCommand implements Callable<Integer> {
+    /** System property the launcher sets to the project folder, where {@code models/} lives. */
+    static final String HOME_PROPERTY = "realitycheck.home";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--train", description = "Retrain every model from its recipe (models/<name>.yaml) first, into DIR/models/.")
+    boolean train;
+
+    @Option(names = "--out", defaultValue = "realitycheck-out", paramLabel = "DIR",
+            description = "Output folder, replaced as one unit (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "Folder with demo.yaml, the policies, recipes and models (default: the project's models/).")
+    Path models;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Only these models of the manifest (comma-separated), e.g. astro-default,hep-default.")
+    List<String> only;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Held-out samples per domain instead of the policies' (a quicker, noisier look).")
+    Integer samples;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (also quiet when stderr is not a terminal).")
+    boolean quiet;
+
+    /** One line of the verdict table. */
+    record Row(DemoManifest.ModelEntry model, SuiteResult result, String folder, List<String> files, boolean asExpected) {
+        /** @return the file a reader opens first: report.html when written, else result.json */
+        String report() {
+            return files.contains("report.html") ? "report.html" : "result.json";
+        }
+
+        List<CheckResult> failing() {
+            return result.checks().stream().filter(c -> c.status() == Status.FAIL || c.status() == Status.ERROR).toList();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        boolean progress = !quiet && System.console() != null;
+        if (!progress) {
+            Logging.quiet();
+        }
+        if (samples != null && samples < 1) {
+            throw new UsageException("--samples must be >= 1, got " + samples);
+        }
+        Path dir = models != null ? models : defaultModels();
+        DemoManifest manifest = DemoManifest.read(dir.resolve(DemoManifest.FILE));
+        List<DemoManifest.ModelEntry> selected = select(manifest);
+        OutputFolder.checkReplaceable(out, "--out");
+        List<Check> checks = Suite.checks();
+        Map<String, Domain> domains = new LinkedHashMap<>();
+        Map<String, Policy> policies = new LinkedHashMap<>();
+        for (DemoManifest.ModelEntry m : selected) {
+            if (!domains.containsKey(m.domain())) {
+                Domain d = Domains.byName(m.domain());
+                Policy p = PolicyParser.parse(dir.resolve(manifest.domains().get(m.domain()).policy()), checks, d);
+                domains.put(m.domain(), d);
+                policies.put(m.domain(), samples == null ? p : p.withSamples(samples));
+            }
+            Path source = train ? dir.resolve(m.name() + ".yaml") : dir.resolve(m.name() + ".zip");
+            if (!m.reference() && !Files.isRegularFile(source)) {
+                throw new UsageException(source + ": missing; " + (train ? "every model needs its recipe"
+                        : "rebuild it with 'realitycheck train --recipe " + dir.resolve(m.name() + ".yaml") + " --out " + source
+                                + "' or run 'realitycheck demo --train'"));
+            }
+        }
+        if (checks.isEmpty()) {
+            Progress.note(err, "note: no reality checks are installed; every model will be reported as PASSED");
+        }
+        long t0 = System.nanoTime();
+        double[] split = new double[4]; // training, simulation, validation, reports
+        List<Row> rows = new ArrayList<>();
+        Path outAbs = out.toAbsolutePath().normalize();
+        OutputFolder.write(out, tmp -> {
+            if (train) {
+                long t = System.nanoTime();
+                if (!quiet) {
+                    announceTraining(err, dir, selected.stream().filter(x -> !x.reference()).toList());
+                }
+                for (DemoManifest.ModelEntry m : selected.stream().filter(x -> !x.reference()).toList()) {
+                    Path zip = tmp.resolve("models").resolve(m.name() + ".zip");
+                    trainOne(dir.resolve(m.name() + ".yaml"), zip, progress);
+                }
+                split[0] = (System.nanoTime() - t) / 1e9;
+            }
+            Map<String, SampleSet> held = new LinkedHashMap<>();
+            for (Map.Entry<String, Domain> e : domains.entrySet()) {
+                long t = System.nanoTime();
+                Policy p = policies.get(e.getKey());
+                note(err, progress, "simulating " + p.samples() + " held-out " + e.getKey() + " samples (seed " + manifest.seed() + ")");
+                held.put(e.getKey(), quietly(() -> e.getValue().simulate(p.samples(), manifest.seed(),
+                        manifest.domains().get(e.getKey()).heldout())));
+                split[1] += (System.nanoTime() - t) / 1e9;
+            }
+            for (DemoManifest.ModelEntry m : selected) {
+                Path zip = train ? tmp.resolve("models").resolve(m.name() + ".zip") : dir.resolve(m.name() + ".zip");
+                Domain d = domains.get(m.domain());
+                Policy p = policies.get(m.domain());
+                String heldName = heldDescription(manifest, m.domain(), p.samples());
+                note(err, progress, "validating " + m.name() + " (" + m.domain() + ")");
+                long t = System.nanoTime();
+                SampleSet h = held.get(m.domain());
+                RealityCheck start = m.reference()
+                        ? RealityCheck.of(new ConventionalGenerator(d, h.conditionShape(), h.targetShape(), p.application()))
+                        : RealityCheck.of(zip);
+                RealityCheck rc = start.domain(d).policy(p).checks(checks).seed(manifest.seed())
+                        .data(held.get(m.domain()), heldName)
+                        .command(List.of("realitycheck", "demo", "--out", out.toString()))
+                        .progress(progress ? new Notes(err) : ProgressSink.NONE);
+                SuiteResult r = quietly(rc::run);
+                double secs = (System.nanoTime() - t) / 1e9;
+                double sim = rc.lastEvaluations() == null ? 0 : rc.lastEvaluations().seconds().getOrDefault("simulation", 0.0);
+                split[1] += sim;
+                split[2] += secs - sim;
+                t = System.nanoTime();
+                String folder = m.folder();
+                RunOutputs.write(r, tmp.resolve(folder), false);
+                split[3] += (System.nanoTime() - t) / 1e9;
+                List<String> files = new ArrayList<>();
+                for (String f : List.of("report.html", "result.json", "summary.md", "junit.xml")) {
+                    if (Files.isRegularFile(tmp.resolve(folder).resolve(f))) {
+                        files.add(f);
+                    }
+                }
+                Row row = new Row(m, r, folder, List.copyOf(files), asExpected(m, r));
+                rows.add(row);
+                note(err, progress, "  " + r.verdict().label() + (row.asExpected() ? " (as expected)" : " (NOT as expected)"));
+            }
+            long t = System.nanoTime();
+            Files.writeString(tmp.resolve("index.html"), DemoIndex.html(rows, policies, manifest, train), StandardCharsets.UTF_8);
+            split[3] += (System.nanoTime() - t) / 1e9;
+        });
+        printTable(stdout, rows, outAbs);
+        double total = (System.nanoTime() - t0) / 1e9;
+        stdout.printf(Locale.ROOT, "%nindex: %s%n", outAbs.resolve("index.html"));
+        stdout.printf(Locale.ROOT, "took %.0f s:%s simulation %.0f s, validation %.0f s, reports %.0f s%n", total,
+                train ? String.format(Locale.ROOT, " training %.0f s,", split[0]) : "", split[1], split[2], split[3]);
+        long unexpected = rows.stream().filter(r -> !r.asExpected()).count();
+        if (unexpected == 0) {
+            stdout.printf("every model got the verdict the demo expects (%d models)%n", rows.size());
+        } else {
+            stdout.printf("%d of %d models did NOT get the verdict the demo expects (marked !)%n", unexpected, rows.size());
+        }
+        stdout.flush();
+        return unexpected == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
+    }
+
+    /** The project's models folder: {@code $realitycheck.home/models} (the launcher sets it), else {@code ./models}. */
+    static Path defaultModels() {
+        String home = System.getProperty(HOME_PROPERTY);
+        return home == null || home.isBlank() ? Path.of("models") : Path.of(home, "models");
+    }
+
+    private List<DemoManifest.ModelEntry> select(DemoManifest manifest) {
+        if (only == null || only.isEmpty()) {
+            return manifest.models();
+        }
+        List<String> known = manifest.models().stream().map(DemoManifest.ModelEntry::name).toList();
+        for (String n : only) {
+            if (!known.contains(n)) {
+                throw new UsageException("--only " + n + ": no such model in the manifest; known: " + String.join(", ", known));
+            }
+        }
+        return manifest.models().stream().filter(m -> only.contains(m.name())).toList();
+    }
+
+    /** A model meets the manifest when the gate lets it through (PASSED) or fails it with the named check among the failures. */
+    static boolean asExpected(DemoManifest.ModelEntry m, SuiteResult r) {
+        boolean passed = r.passed(false);
+        if (m.expectPass()) {
+            return passed;
+        }
+        if (passed) {
+            return false;
+        }
+        return m.failing() == null || r.check(m.failing()).map(c -> c.status() == Status.FAIL).orElse(false);
+    }
+
+    private static String heldDescription(DemoManifest manifest, String domain, int n) {
+        Map<String, String> o = manifest.domains().get(domain).heldout();
+        return "simulated: " + n + " " + domain + " samples, seed " + manifest.seed() + (o.isEmpty() ? "" : ", options " + o);
+    }
+
+    /** Says up front how long retraining takes: the shipped cards' own training times, when the models are there. */
+    private void announceTraining(PrintWriter err, Path dir, List<DemoManifest.ModelEntry> selected) {
+        double secs = 0;
+        int known = 0;
+        for (DemoManifest.ModelEntry m : selected) {
+            Path zip = dir.resolve(m.name() + ".zip");
+            if (Files.isRegularFile(zip)) {
+                try (var g = ModelArtifact.load(zip)) {
+                    secs += g.card().trainingSeconds();
+                    known++;
+                } catch (RuntimeException e) {
+                    // an unreadable shipped model only loses the estimate
+                }
+            }
+        }
+        String estimate = known == 0 ? "several minutes per image model, about a minute per track model"
+                : String.format(Locale.ROOT, "about %.0f minutes (the shipped models' cards record %.0f s of training for %d of them on the machine that made them; a loaded machine takes longer)",
+                        Math.ceil(secs * selected.size() / known / 60), secs, known);
+        Progress.note(err, "retraining " + selected.size() + " models from their recipes in " + dir + ": " + estimate);
+    }
+
+    private void trainOne(Path recipe, Path zip, boolean progress) {
+        PrintWriter err = spec.commandLine().getErr();
+        CommandLine c = new CommandLine(new TrainCommand());
+        c.setOut(new PrintWriter(java.io.Writer.nullWriter()));
+        c.setErr(progress ? err : new PrintWriter(java.io.Writer.nullWriter()));
+        c.setExecutionExceptionHandler((ex, cl, parsed) -> {
+            throw ex;
+        });
+        note(err, progress, "training " + recipe.getFileName() + " ...");
+        long t = System.nanoTime();
+        int rc = c.execute("--recipe", recipe.toString(), "--out", zip.toString());
+        if (rc != ExitCode.OK) {
+            throw new IllegalStateException("training from " + recipe + " ended with exit code " + rc);
+        }
+        note(err, progress, String.format(Locale.ROOT, "  trained %s in %.0f s", zip.getFileName(), (System.nanoTime() - t) / 1e9));
+    }
+
+    /** The verdict table on stdout: model, domain, verdict, failing checks with their reasons, report path. */
+    static void printTable(PrintWriter out, List<Row> rows, Path dir) {
+        out.printf("%-2s %-22s %-6s %-22s %-8s %s%n", "", "MODEL", "DOMAIN", "VERDICT", "EXPECTED", "REPORT");
+        for (Row r : rows) {
+            out.printf("%-2s %-22s %-6s %-22s %-8s %s%n", r.asExpected() ? "" : "!", r.model().name(), r.model().domain(),
+                    r.result().verdict().label(), r.model().verdict(),
+                    dir.resolve(r.folder()).resolve(r.report()));
+            for (CheckResult c : r.failing()) {
+                out.printf("     %-5s %s: %s%n", c.status(), c.id(), oneLine(c.reason()));
+            }
+            if (!r.model().expectPass() && r.model().failing() != null && !r.asExpected()) {
+                out.printf("     expected %s to fail%n", r.model().failing());
+            }
+        }
+    }
+
+    /** {@link LibraryOutput#quietly} inside a folder writer, which may throw only I/O and unchecked exceptions. */
+    private static <T> T quietly(Callable<T> work) throws java.io.IOException {
+        try {
+            return LibraryOutput.quietly(work);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String oneLine(String s) {
+        String t = s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return t.length() > 160 ? t.substring(0, 157) + "..." : t;
+    }
+
+    private static void note(PrintWriter err, boolean progress, String line) {
+        if (progress) {
+            Progress.note(err, line);
+        }
+    }
+
+    /** Validation progress as one line per step on stderr. */
+    private static final class Notes implements ProgressSink {
+        private final PrintWriter err;
+        private String last = "";
+
+        Notes(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void update(String task, long done, long total) {
+            if (done == 0 && !task.equals(last)) {
+                last = task;
+                Progress.note(err, "    " + task + " ...");
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.realitycheck.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.realitycheck.core.BadInputException;
+
+/**
+ * The demo's manifest ({@code models/demo.yaml}): the seed of the held-out data, per domain the
+ * policy and the held-out simulation options, and per model the verdict it is expected to get.
+ *
+ * @param seed seed of the held-out sets and of every check
+ * @param domains per domain name, its policy and held-out options, never null
+ * @param models the models in table order, never null
+ */
+record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry> models) {
+    /** The manifest's file name inside the models folder. */
+    static final String FILE = "demo.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    DemoManifest {
+        domains = Map.copyOf(domains == null ? Map.of() : domains);
+        models = List.copyOf(models == null ? List.of() : models);
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("models: at least one model is needed");
+        }
+        for (ModelEntry m : models) {
+            if (!domains.containsKey(m.domain())) {
+                throw new IllegalArgumentException("models." + m.name() + ".domain: '" + m.domain()
+                        + "' has no entry under domains (known: " + domains.keySet() + ")");
+            }
+        }
+    }
+
+    /**
+     * @param policy the policy file, relative to the manifest's folder
+     * @param heldout simulation options of the held-out set
+     */
+    record DomainEntry(String policy, Map<String, String> heldout) {
+        DomainEntry {
+            if (policy == null || policy.isBlank()) {
+                throw new IllegalArgumentException("domains.*.policy is required");
+            }
+            heldout = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(heldout == null ? Map.of() : heldout));
+        }
+    }
+
+    /**
+     * @param name the model's name: {@code <name>.zip} and {@code <name>.yaml} in the models folder
+     * @param domain its domain
+     * @param verdict {@code PASSED} (the gate lets it through, warnings allowed) or {@code FAILED}
+     * @param failing for {@code FAILED}: the check that must be among the failing ones; else null
+     * @param reference true for the domain's conventional method as a reference row (no zip, no recipe)
+     */
+    record ModelEntry(String name, String domain, String verdict, String failing, boolean reference) {
+        ModelEntry {
+            if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new IllegalArgumentException("models.name must be lower-case letters, digits and '-', got '" + name + "'");
+            }
+            if (domain == null) {
+                throw new IllegalArgumentException("models." + name + ".domain is required");
+            }
+            if (!"PASSED".equals(verdict) && !"FAILED".equals(verdict)) {
+                throw new IllegalArgumentException("models." + name + ".verdict must be PASSED or FAILED, got '" + verdict + "'");
+            }
+            if ("PASSED".equals(verdict) && failing != null) {
+                throw new IllegalArgumentException("models." + name + ".failing: only a FAILED model names a failing check");
+            }
+        }
+
+        boolean expectPass() {
+            return "PASSED".equals(verdict);
+        }
+
+        /** @return the output folder name: {@code <domain>-<model>}, without repeating the domain */
+        String folder() {
+            return name.startsWith(domain + "-") ? name : domain + "-" + name;
+        }
+    }
+
+    /**
+     * @throws BadInputException naming the file and key when it is missing or invalid
+     */
+    static DemoManifest read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw BadInputException.at(file, "", "no such file (the demo's manifest; see --models)");
+        }
+        try {
+            return YAML.readValue(file.toFile(), DemoManifest.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw BadInputException.at(file, e.getPathReference().replaceAll("^.*\\[\"", "").replace("\"]", ""),
+                    "unknown key");
+        } catch (IOException e) {
+            Throwable c = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            String m = String.valueOf(c.getMessage());
+            int nl = m.indexOf('\n');
+            throw BadInputException.at(file, "", "not a valid demo manifest (" + (nl < 0 ? m : m.substring(0, nl)) + ")");
+        }
+    }
+}
