@@ -34,7 +34,7 @@ import org.realitycheck.hep.sim.TrackSimulator;
 public final class BenchSuite {
     /** Every benchmark's name, in run order, as one line (the bench command's help shows it). */
     public static final String NAMES_TEXT = "astro.simulate, astro.richardson-lucy, astro.wiener, astro.gan.train, "
-            + "astro.gan.infer, hep.simulate, hep.fit, hep.gan.train, hep.gan.infer";
+            + "astro.gan.infer, hep.simulate, hep.fit, hep.gan.train, hep.gan.infer, validate.astro, validate.hep";
     /** Every benchmark's name, in run order. */
     public static final List<String> NAMES = List.of(NAMES_TEXT.split(", "));
 
@@ -99,6 +99,11 @@ public final class BenchSuite {
         }
         if (wanted("hep")) {
             hep(out);
+        }
+        for (String d : List.of("astro", "hep")) {
+            if (wanted("validate." + d)) {
+                validate(out, d);
+            }
         }
         return out;
     }
@@ -177,6 +182,37 @@ public final class BenchSuite {
             out.add(bestBatch(name + ".infer", unit, inferTarget, domain.adapt(model.generator()), inferSet.get(),
                     batches));
         }
+    }
+
+    /**
+     * The domain's default validation suite, end to end (held-out simulation, model, conventional
+     * method, statistics), on the shipped default model {@code models/<domain>-default.zip}, as
+     * {@code validate} runs it; target ≤ 60 s (issue 10). One timed run after one warm-up run; the
+     * detail splits the timed run's wall time by {@link org.realitycheck.validation.Evaluations#seconds()}.
+     */
+    private void validate(List<Measurement> out, String name) throws Exception {
+        java.nio.file.Path model = java.nio.file.Path.of(System.getProperty("realitycheck.home", "."), "models",
+                name + "-default.zip");
+        if (!java.nio.file.Files.isRegularFile(model)) {
+            log.accept("validate." + name + ": skipped, no " + model);
+            return;
+        }
+        log.accept(name + ": default validation suite on " + model.getFileName());
+        double[] secs = new double[2];
+        java.util.Map<String, Double> split = java.util.Map.of();
+        for (int run = 0; run < 2; run++) {
+            org.realitycheck.validation.RealityCheck rc = org.realitycheck.validation.RealityCheck.of(model).seed(1 + run);
+            long t0 = System.nanoTime();
+            rc.run();
+            secs[run] = (System.nanoTime() - t0) / 1e9;
+            split = rc.lastEvaluations().seconds();
+        }
+        double total = secs[1];
+        double parts = split.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder detail = new StringBuilder(String.format(java.util.Locale.ROOT, "timed run %.1f s (warm-up run %.1f s):", total, secs[0]));
+        new java.util.TreeMap<>(split).forEach((k, v) -> detail.append(String.format(java.util.Locale.ROOT, " %s %.1f s,", k, v)));
+        detail.append(String.format(java.util.Locale.ROOT, " statistics and the rest %.1f s", total - parts));
+        out.add(Measurement.of("validate." + name, "suites/min", new double[] {60 / total}, 1.0, detail.toString()));
     }
 
     /**

@@ -49,8 +49,14 @@ public final class Charts {
     public static final int WIDTH = 800;
     /** CSS height of a chart. */
     public static final int HEIGHT = 460;
-    /** Device pixels per CSS pixel. */
+    /** Device pixels per CSS pixel of image panels. */
     public static final int SCALE = 2;
+    /**
+     * Device pixels per CSS pixel of charts: 1.5 keeps lines and labels sharp on high-DPI screens at
+     * about 60% of the bytes of 2× (a default hep suite has ~45 charts; at 2× its report passed the
+     * 5 MB budget).
+     */
+    public static final double CHART_SCALE = 1.5;
 
     /**
      * Okabe–Ito colours (Okabe and Ito 2008), distinguishable with the common colour-vision deficiencies:
@@ -270,13 +276,14 @@ public final class Charts {
             legend.setFrame(BlockBorder.NONE);
             legend.setBackgroundPaint(Color.WHITE);
         }
-        BufferedImage img = new BufferedImage(WIDTH * SCALE, HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage((int) Math.round(WIDTH * CHART_SCALE), (int) Math.round(HEIGHT * CHART_SCALE),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.scale(SCALE, SCALE);
+            g.scale(CHART_SCALE, CHART_SCALE);
             chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
         } finally {
             g.dispose();

@@ -70,15 +70,15 @@ public final class Views {
         List<String> notes = new ArrayList<>();
         if (a instanceof Artifact.Histograms h) {
             Charts.Drawn d = Charts.histograms(h);
-            m.put("img", img(d.image(), "histogram: " + m.get("title")));
+            m.put("img", img(d.image(), "histogram: " + m.get("title"), Charts.CHART_SCALE));
             notes.addAll(d.notes());
         } else if (a instanceof Artifact.Curves c) {
             Charts.Drawn d = Charts.curves(c);
-            m.put("img", img(d.image(), "plot: " + m.get("title")));
+            m.put("img", img(d.image(), "plot: " + m.get("title"), Charts.CHART_SCALE));
             notes.addAll(d.notes());
         } else if (a instanceof Artifact.Images i) {
             Charts.Drawn d = ImagePanels.draw(i);
-            m.put("img", img(d.image(), ImagePanels.describe(i)));
+            m.put("img", img(d.image(), ImagePanels.describe(i), Charts.SCALE));
             notes.addAll(d.notes());
         } else if (a instanceof Artifact.Table t) {
             Map<String, Object> table = new LinkedHashMap<>();
@@ -94,11 +94,12 @@ public final class Views {
         return m;
     }
 
-    private static Map<String, Object> img(BufferedImage image, String alt) {
+    /** @param scale device pixels per CSS pixel of {@code image} */
+    private static Map<String, Object> img(BufferedImage image, String alt, double scale) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("uri", Png.dataUri(image));
-        m.put("width", image.getWidth() / Charts.SCALE);
-        m.put("height", image.getHeight() / Charts.SCALE);
+        m.put("width", (int) Math.round(image.getWidth() / scale));
+        m.put("height", (int) Math.round(image.getHeight() / scale));
         m.put("alt", alt);
         return m;
     }

@@ -51,7 +51,9 @@ import org.realitycheck.validation.stats.RobustWidth;
  * <p>The judged metrics take the worst bin inside the application range ({@code ..._in_application_range},
  * with the per-bin values as cases for {@code mostly}); bins beyond it are reported under the prefix
  * {@code outside.}, which the shipped thresholds do not match: shown, not judged. Extra covariates
- * ({@code extra_covariates}, e.g. η for tracks) get the same metrics prefixed with their name.
+ * ({@code extra_covariates}, e.g. η for tracks) get the same metrics prefixed with their name; their sweeps
+ * draw the other covariates from the domain's default priors ({@link Domain#covariateSweep}), not from
+ * their application ranges.
  *
  * <p>An input-space out-of-distribution score: the Mahalanobis distance of summary features of the
  * condition (mean, standard deviation, 5/50/95% quantiles and maximum of its values) to the in-training
@@ -233,7 +235,8 @@ public final class OodCovariateCheck implements Check {
         String where = cov + " in [" + Judge.fmt(range[0]) + ", " + Judge.fmt(range[1]) + "], " + nb + " bins of "
                 + perBin + " samples; training range [" + Judge.fmt(train.min()) + ", " + Judge.fmt(train.max())
                 + "], application range [" + Judge.fmt(app.min()) + ", " + Judge.fmt(app.max()) + "]";
-        ev.note("sweep: " + where);
+        ev.note("sweep: " + where + (primary ? "" : "; the other covariates follow the domain's default priors, "
+                + "not their application ranges"));
         ev.metric(Metric.of(prefix + "bins_in_application_range", nApp, "",
                 "Sweep bins whose centre lies in the application range of " + cov + " (judged)."));
         ev.metric(Metric.of(prefix + "bins_in_training_range", nTrain, "",
@@ -399,9 +402,22 @@ public final class OodCovariateCheck implements Check {
         worst(ev, prefix + name + ".worst_resolution_ratio_in_application_range", v[4], lo[4], hi[4], inApp, true,
                 false, "Largest model/conventional resolution ratio (MAD·1.4826 of the residuals) over the "
                         + "application-range bins, 95% paired bootstrap CI.", unitless);
-        if (Double.isFinite(idRatio)) {
-            worst(ev, prefix + name + ".degradation_ratio_in_application_range", d, dLo, dHi, inApp, true, false,
-                    "Largest degradation ratio over the application-range bins: the bin's model/conventional resolution "
+        // degradation is judged on the application-range bins beyond the training range: the bins inside it
+        // are the reference itself
+        boolean[] beyond = new boolean[nb];
+        boolean anyBeyond = false;
+        for (int k = 0; k < nb; k++) {
+            beyond[k] = inApp[k] && !inTrain[k];
+            anyBeyond |= beyond[k] && Double.isFinite(d[k]);
+        }
+        if (Double.isFinite(idRatio) && !anyBeyond) {
+            ev.metric(Metric.of(prefix + name + ".degradation_ratio_in_application_range", 1, 1, 1, unitless,
+                    "Degradation ratio over the application-range bins beyond the training range: there are none (the "
+                            + "application range lies inside the training range), so 1 by definition."), new double[] {1});
+        } else if (Double.isFinite(idRatio)) {
+            worst(ev, prefix + name + ".degradation_ratio_in_application_range", d, dLo, dHi, beyond, true, false,
+                    "Largest degradation ratio over the application-range bins beyond the training range: the bin's "
+                            + "model/conventional resolution "
                             + "ratio over the in-distribution one, or over 1 when that is below 1 (" + Judge.fmt(ref)
                             + ", taken as exact), 95% CI.", unitless);
         }

@@ -25,7 +25,7 @@ class ResidualsCheckAstroTest {
 
     @Test
     void aModelThatClipsTheCoresFailsOnFluxBias() {
-        CheckResult r = run(CHECK, Astro.clipped(4), Astro.DOMAIN, POLICY, 22);
+        CheckResult r = run(CHECK, Astro.clipped(4), Astro.DOMAIN, POLICY, 21);
         CheckRuns.print(r);
         assertFailsOn(r, "flux_total.bias_excess");
         assertThat(value(r, "flux_total.bias")).isNegative();
