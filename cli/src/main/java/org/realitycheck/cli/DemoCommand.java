@@ -256,7 +256,8 @@ final class DemoCommand implements Callable<Integer> {
         String estimate = known == 0 ? "several minutes per image model, about a minute per track model"
                 : String.format(Locale.ROOT, "about %.0f minutes (the shipped models' cards record %.0f s of training for %d of them on the machine that made them; a loaded machine takes longer)",
                         Math.ceil(secs * selected.size() / known / 60), secs, known);
-        Progress.note(err, "retraining " + selected.size() + " models from their recipes in " + dir + ": " + estimate);
+        Progress.note(err, "retraining " + selected.size() + (selected.size() == 1 ? " model" : " models")
+                + " from the recipes in " + dir + ": " + estimate);
     }
 
     private void trainOne(Path recipe, Path zip, boolean progress) {
