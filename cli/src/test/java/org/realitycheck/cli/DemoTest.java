@@ -42,13 +42,12 @@ class DemoTest {
      * threshold; when one closes, the test still passes and the entry should go.
      */
     static final Map<String, String> KNOWN_GAPS = Map.of(
-            "astro-default", "fails residuals.conventional (flux_aperture bias excess 2.0) and rare-objects "
-                    + "(recovered fraction 0.17 below Richardson-Lucy's)",
-            "astro-narrow-z", "ood.covariate has no thresholds in the policy: it reports and judges nothing",
-            "astro-plain", "fails rare-objects as designed, but so does the default",
-            "hep-default", "fails residuals.conventional (q/pT resolution 2.7x the fit's, threshold 1.3) and "
-                    + "consistency.forward-model (median chi2/ndf 2.7, threshold 2)",
-            "hep-narrow-pt", "ood.covariate has no thresholds in the policy: degradation ratio 8.7 passes");
+            "astro-default", "fails ood.covariate (flux_total degradation ratio 6.6 > 1.5), residuals.conventional "
+                    + "(flux_aperture bias excess 2.0) and rare-objects (recovered fraction 0.17 below Richardson-Lucy's)",
+            "hep-default", "fails ood.covariate (q/pT resolution 12.8x the fit's at 0.5-1.2 GeV), residuals.conventional "
+                    + "(q/pT resolution 2.7x the fit's, threshold 1.3) and consistency.forward-model (median chi2/ndf 2.7 > 2)",
+            "astro-narrow-z", "ood.covariate only warns: flux_total worst bias excess 0.10 (95% CI 0.04 to 0.12) "
+                    + "against <= 0.05 is undecided at 100 galaxies per bin; its degradation ratio is 1.39 (<= 1.5)");
 
     @TempDir
     static Path shared;
