@@ -163,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
                 RealityCheck rc = start.domain(d).policy(p).checks(checks).seed(manifest.seed())
                         .data(held.get(m.domain()), heldName)
                         .command(List.of("realitycheck", "demo", "--out", out.toString()))
-                        .progress(progress ? new Notes(err) : ProgressSink.NONE);
+                        .progress(progress ? new StepNotes(err, "    ") : ProgressSink.NONE);
                 SuiteResult r = quietly(rc::run);
                 double secs = (System.nanoTime() - t) / 1e9;
                 double sim = rc.lastEvaluations() == null ? 0 : rc.lastEvaluations().seconds().getOrDefault("simulation", 0.0);
@@ -315,21 +315,4 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Validation progress as one line per step on stderr. */
-    private static final class Notes implements ProgressSink {
-        private final PrintWriter err;
-        private String last = "";
-
-        Notes(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void update(String task, long done, long total) {
-            if (done == 0 && !task.equals(last)) {
-                last = task;
-                Progress.note(err, "    " + task + " ...");
-            }
-        }
-    }
 }

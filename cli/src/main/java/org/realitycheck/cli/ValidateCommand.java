@@ -92,7 +92,7 @@ final class ValidateCommand implements Callable<Integer> {
         RealityCheck rc = RealityCheck.of(model);
         SampleSet held = null;
         if (data != null) {
-            note(err, "loading " + data);
+            Progress.note(err, "loading " + data);
             held = d.load(data);
             if (held.isEmpty()) {
                 throw new UsageException("--data " + data + ": no usable samples");
@@ -103,7 +103,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .data(held, data == null ? null : data.toString())
                 .baseline(base, baseline == null ? null : baseline.toString())
                 .command(command())
-                .progress(quiet ? org.realitycheck.validation.ProgressSink.NONE : new Notes(err));
+                .progress(quiet ? org.realitycheck.validation.ProgressSink.NONE : new StepNotes(err, "  "));
         SuiteResult r = LibraryOutput.quietly(rc::run);
         RunOutputs.write(r, out, failOnWarn);
         printTable(spec.commandLine().getOut(), r, out);
@@ -145,27 +145,5 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.printf("report: %s%n", dir.resolve("report.html"));
         out.flush();
-    }
-
-    /** Progress as one line per step on stderr. */
-    private static final class Notes implements org.realitycheck.validation.ProgressSink {
-        private final PrintWriter err;
-        private String last = "";
-
-        Notes(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void update(String task, long done, long total) {
-            if (done == 0 && !task.equals(last)) {
-                last = task;
-                note(err, "  " + task + " ...");
-            }
-        }
-    }
-
-    private static void note(PrintWriter err, String line) {
-        Progress.note(err, line);
     }
 }

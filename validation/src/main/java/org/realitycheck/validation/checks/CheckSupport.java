@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Artifact;
 import org.realitycheck.validation.Metric;
 import org.realitycheck.validation.Seeds;
@@ -52,6 +53,21 @@ final class CheckSupport {
     }
 
     /** @return the reference plane of a per-sample shape, or empty when the shape is not an image */
+    /**
+     * The samples of {@code set} that carry a truth; when some do not, a note on {@code ev} says how
+     * many were left out. Empty when none has a truth (the caller skips with its reason).
+     */
+    static SampleSet withTruth(SampleSet set, Evidence ev) {
+        if (set.allHaveTargets()) {
+            return set;
+        }
+        SampleSet kept = set.filter(Sample::hasTarget);
+        if (!kept.isEmpty()) {
+            ev.note((set.size() - kept.size()) + " of " + set.size() + " samples have no truth and were left out");
+        }
+        return kept;
+    }
+
     static Optional<Plane> plane(long[] shape) {
         if (shape.length < 2) {
             return Optional.empty();

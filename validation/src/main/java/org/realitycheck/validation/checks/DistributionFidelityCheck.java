@@ -127,13 +127,9 @@ public final class DistributionFidelityCheck implements Check {
         Params p = ctx.params();
         SampleSet set = ctx.data();
         Evidence ev = Evidence.create();
-        if (!set.allHaveTargets()) {
-            SampleSet withTruth = set.filter(Sample::hasTarget);
-            if (withTruth.isEmpty()) {
-                return Evidence.skipped("the data has no truth: the model's distribution is compared with the truth's");
-            }
-            ev.note((set.size() - withTruth.size()) + " of " + set.size() + " samples have no truth and were left out");
-            set = withTruth;
+        set = CheckSupport.withTruth(set, ev);
+        if (set.isEmpty()) {
+            return Evidence.skipped("the data has no truth: the model's distribution is compared with the truth's");
         }
         if (set.size() < 20) {
             return Evidence.skipped("only " + set.size() + " samples with truth; distribution tests need at least 20");

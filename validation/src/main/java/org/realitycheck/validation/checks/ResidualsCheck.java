@@ -127,13 +127,9 @@ public final class ResidualsCheck implements Check {
         Params p = ctx.params();
         SampleSet set = ctx.data();
         Evidence ev = Evidence.create();
-        if (!set.allHaveTargets()) {
-            SampleSet withTruth = set.filter(Sample::hasTarget);
-            if (withTruth.isEmpty()) {
-                return Evidence.skipped("the data has no truth: residuals need the true values");
-            }
-            ev.note((set.size() - withTruth.size()) + " of " + set.size() + " samples have no truth and were left out");
-            set = withTruth;
+        set = CheckSupport.withTruth(set, ev);
+        if (set.isEmpty()) {
+            return Evidence.skipped("the data has no truth: residuals need the true values");
         }
         List<Observable> observables = Selection.observables(ctx.domain(), p.getStrings("observables"));
         List<float[]> outputs = ctx.evaluations().model(set);
