@@ -35,8 +35,8 @@ import org.realitycheck.core.model.ModelCard;
  * SuiteResult r = RealityCheck.validate(Path.of("galaxy.zip"), Domains.byName("astro"), null, 42);
  * RealityCheckAssertions.assertThat(r).passed();
  *
- * SuiteResult r2 = RealityCheck.of(myGenerator).domain(astro).policy(policy).data(mySamples).seed(7)
- *         .baseline(previous).run();
+ * SuiteResult r2 = RealityCheck.of(myGenerator).domain(astro).policy(policy).data(mySamples, "my cut-outs").seed(7)
+ *         .baseline(previous, "last/result.json").run();
  * }</pre>
  *
  * Without a policy the domain's default policy applies; without data the domain simulates a held-out
