@@ -208,7 +208,7 @@ public final class PolicyParser {
             if (!a.isObject()) {
                 throw bad("application", "expected a mapping covariate: [min, max], got " + kind(a));
             }
-            a.fields().forEachRemaining(e -> app.put(e.getKey(), range(e.getValue(), "application." + e.getKey())));
+            a.properties().forEach(e -> app.put(e.getKey(), range(e.getValue(), "application." + e.getKey())));
         }
         if (!root.has("checks")) {
             throw bad("checks", "missing; expected a mapping of check id to its section");
@@ -218,9 +218,7 @@ public final class PolicyParser {
             throw bad("checks", "expected a mapping of check id to its section, got " + kind(cs));
         }
         Map<String, Policy.CheckPolicy> sections = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = cs.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : cs.properties()) {
             Check c = checks.get(e.getKey());
             if (c == null) {
                 throw bad("checks." + e.getKey(), "unknown check; known checks: " + String.join(", ", checks.keySet()));
@@ -259,7 +257,7 @@ public final class PolicyParser {
         if (n.has("params")) {
             JsonNode p = n.get("params");
             onlyKeys(p, path + ".params", defaults.keySet());
-            p.fields().forEachRemaining(e -> params.put(e.getKey(),
+            p.properties().forEach(e -> params.put(e.getKey(),
                     param(defaults.get(e.getKey()), e.getValue(), path + ".params." + e.getKey())));
         }
         try {
@@ -274,9 +272,7 @@ public final class PolicyParser {
                 throw bad(path + ".thresholds", "expected a mapping of metric to threshold, got " + kind(t));
             }
             List<String> names = domain == null ? List.of() : c.metricNames(domain);
-            Iterator<Map.Entry<String, JsonNode>> it = t.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : t.properties()) {
                 String tp = path + ".thresholds." + e.getKey();
                 if (domain != null && names.stream().noneMatch(m -> matches(e.getKey(), m))) {
                     throw bad(tp, "no metric of " + c.id() + " matches; its metrics are " + names);

@@ -54,6 +54,20 @@ final class CheckSupport {
 
     /** @return the reference plane of a per-sample shape, or empty when the shape is not an image */
     /**
+     * @return {@code fixed} followed by {@code <observable>.<suffix>} for every observable of the
+     *     domain and every suffix, the metric names of a per-observable check
+     */
+    static List<String> perObservable(org.realitycheck.core.Domain domain, List<String> fixed, List<String> suffixes) {
+        List<String> out = new ArrayList<>(fixed);
+        for (org.realitycheck.core.Observable o : domain.observables()) {
+            for (String s : suffixes) {
+                out.add(o.name() + "." + s);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The samples of {@code set} that carry a truth; when some do not, a note on {@code ev} says how
      * many were left out. Empty when none has a truth (the caller skips with its reason).
      */

@@ -112,14 +112,8 @@ public final class DistributionFidelityCheck implements Check {
 
     @Override
     public List<String> metricNames(Domain domain) {
-        List<String> out = new ArrayList<>(List.of("classifier_auc", "classifier_auc_conventional", "classifier_auc_excess", "ks_rejections",
-                "samples"));
-        for (Observable o : domain.observables()) {
-            for (String s : SUFFIXES) {
-                out.add(o.name() + "." + s);
-            }
-        }
-        return out;
+        return CheckSupport.perObservable(domain, List.of("classifier_auc", "classifier_auc_conventional", "classifier_auc_excess", "ks_rejections",
+                "samples"), SUFFIXES);
     }
 
     @Override

@@ -113,13 +113,7 @@ public final class ResidualsCheck implements Check {
 
     @Override
     public List<String> metricNames(Domain domain) {
-        List<String> out = new ArrayList<>(List.of("worst_resolution_ratio", "samples"));
-        for (Observable o : domain.observables()) {
-            for (String s : SUFFIXES) {
-                out.add(o.name() + "." + s);
-            }
-        }
-        return out;
+        return CheckSupport.perObservable(domain, List.of("worst_resolution_ratio", "samples"), SUFFIXES);
     }
 
     @Override

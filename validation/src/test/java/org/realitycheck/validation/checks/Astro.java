@@ -1,6 +1,5 @@
 package org.realitycheck.validation.checks;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +11,7 @@ import org.realitycheck.core.Domains;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.Range;
 import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.validation.testdomain.RowKey;
 import org.realitycheck.validation.testing.TestModels;
 
 /** Honest and broken image models of the real astro domain, built on Richardson–Lucy. */
@@ -33,23 +33,11 @@ final class Astro {
      */
     static Generator richardsonLucy(Map<String, Range> training) {
         ConventionalMethod rl = DOMAIN.conventionalMethod();
-        return TestModels.of(card(training), (row, rnd) -> MEMO.computeIfAbsent(new Key(row),
+        return TestModels.of(card(training), (row, rnd) -> MEMO.computeIfAbsent(new RowKey(row),
                 k -> rl.estimate(new Sample("row", "galaxy", row, null, Map.of())).value()).clone());
     }
 
-    private static final Map<Key, float[]> MEMO = new ConcurrentHashMap<>();
-
-    private record Key(float[] v) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(v, k.v);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(v);
-        }
-    }
+    private static final Map<RowKey, float[]> MEMO = new ConcurrentHashMap<>();
 
     static Generator richardsonLucy() {
         return richardsonLucy(TRAINING);

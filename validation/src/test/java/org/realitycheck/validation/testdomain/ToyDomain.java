@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,23 +49,11 @@ public final class ToyDomain implements Domain {
     public static final double WIDTH = 2.5;
     public static final double Z_TRAIN = 0.25;
     public static final double INJECTED_FLUX = 40;
-    private static final Map<Key, float[]> TRUTH = new ConcurrentHashMap<>();
-
-    private record Key(float[] v) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(v, k.v);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(v);
-        }
-    }
+    private static final Map<RowKey, float[]> TRUTH = new ConcurrentHashMap<>();
 
     /** @return the truth of a condition this domain made, or empty */
     public static Optional<float[]> truthOf(float[] condition) {
-        float[] t = TRUTH.get(new Key(condition));
+        float[] t = TRUTH.get(new RowKey(condition));
         return t == null ? Optional.empty() : Optional.of(t.clone());
     }
 
@@ -100,7 +87,7 @@ public final class ToyDomain implements Domain {
         for (int i = 0; i < N; i++) {
             c[i] = (float) (truth[i] + gauss(r));
         }
-        TRUTH.put(new Key(c), truth.clone());
+        TRUTH.put(new RowKey(c), truth.clone());
         return new Sample(id, kind, c, truth, cov);
     }
 

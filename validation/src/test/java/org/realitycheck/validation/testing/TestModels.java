@@ -16,6 +16,7 @@ import org.realitycheck.core.data.FloatArrays;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.model.ModelCard;
 import org.realitycheck.core.model.Provenance;
+import org.realitycheck.validation.testdomain.RowKey;
 
 /**
  * Models for the checks' tests, every one a plain {@link Generator}: honest ones (the conventional
@@ -178,18 +179,6 @@ public final class TestModels {
                 return rowWise.preferredBatchSize();
             }
         };
-    }
-
-    private record RowKey(float[] row) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RowKey k && Arrays.equals(row, k.row);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(row);
-        }
     }
 
     private static final class RowGenerator implements Generator {
