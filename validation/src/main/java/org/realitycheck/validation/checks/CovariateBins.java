@@ -72,15 +72,28 @@ record CovariateBins(double[] edges, boolean log) {
      * Even bins over {@code [min, max]} with extra edges at {@code boundaries} (training and application
      * range ends) inside it, so that no bin straddles a boundary; an even edge closer than 0.3 of a bin
      * width (in the binning's scale) to a boundary is dropped in its favour.
+     *
+     * <p>Boundaries are taken in the order given, and one closer than {@link #SLIVER} of a bin width to
+     * {@code min}, {@code max} or a boundary already taken is merged into it: a training range recorded
+     * from the samples ({@code [0.01012, 0.09995]} for a prior of {@code [0.01, 0.1]}) must not cut a bin
+     * of 0.0001 in redshift off the application range, whose handful of galaxies would then be judged as
+     * "outside the training range". Pass the boundaries that define what is judged (the application
+     * range) first.
      */
     static CovariateBins withBoundaries(double min, double max, int bins, boolean log, double... boundaries) {
         CovariateBins even = even(min, max, bins, log);
         double step = (scale(max, log) - scale(min, log)) / bins;
         List<Double> inner = new ArrayList<>();
         for (double b : boundaries) {
-            if (Double.isFinite(b) && b > min && b < max && (!log || b > 0)
-                    && Math.abs(scale(b, log) - scale(min, log)) > 1e-9 * step
-                    && Math.abs(scale(b, log) - scale(max, log)) > 1e-9 * step) {
+            if (!Double.isFinite(b) || !(b > min && b < max) || (log && !(b > 0))) {
+                continue;
+            }
+            boolean sliver = Math.abs(scale(b, log) - scale(min, log)) < SLIVER * step
+                    || Math.abs(scale(b, log) - scale(max, log)) < SLIVER * step;
+            for (double taken : inner) {
+                sliver |= Math.abs(scale(b, log) - scale(taken, log)) < SLIVER * step;
+            }
+            if (!sliver) {
                 inner.add(b);
             }
         }
@@ -101,6 +114,9 @@ record CovariateBins(double[] edges, boolean log) {
         double[] e = out.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
         return new CovariateBins(e, log);
     }
+
+    /** Boundaries closer than this fraction of a bin width are one boundary (see {@link #withBoundaries}). */
+    static final double SLIVER = 0.1;
 
     private static double scale(double x, boolean log) {
         return log ? Math.log(x) : x;

@@ -198,8 +198,8 @@ public final class OodCovariateCheck implements Check {
             ev.note(cov + ": the sweep reaches " + Judge.fmt(range[0]) + ", so it is binned linearly, not in log");
             log = false;
         }
-        CovariateBins bins = CovariateBins.withBoundaries(range[0], range[1], p.getInt("bins"), log, train.min(),
-                train.max(), app.min(), app.max());
+        CovariateBins bins = CovariateBins.withBoundaries(range[0], range[1], p.getInt("bins"), log, app.min(),
+                app.max(), train.min(), train.max());
         int perBin = p.getInt("samples_per_bin");
         List<Observable> observables = Selection.observables(ctx.domain(), p.getStrings("observables"));
         int nb = bins.size();
