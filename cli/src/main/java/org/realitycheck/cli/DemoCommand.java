@@ -106,18 +106,17 @@ final class DemoCommand implements Callable<Integer> {
         OutputFolder.checkReplaceable(out, "--out");
         List<Check> checks = Suite.checks();
         Map<String, Domain> domains = new LinkedHashMap<>();
-        Map<String, Policy> policies = new LinkedHashMap<>();
+        Map<String, Policy> policies = new LinkedHashMap<>(); // by policy file
         for (DemoManifest.ModelEntry m : selected) {
-            if (!domains.containsKey(m.domain())) {
-                Domain d = Domains.byName(m.domain());
-                Policy p = PolicyParser.parse(dir.resolve(manifest.domains().get(m.domain()).policy()), checks, d);
-                domains.put(m.domain(), d);
-                policies.put(m.domain(), samples == null ? p : p.withSamples(samples));
+            Domain d = domains.computeIfAbsent(m.domain(), Domains::byName);
+            if (!policies.containsKey(manifest.policyOf(m))) {
+                Policy p = PolicyParser.parse(dir.resolve(manifest.policyOf(m)), checks, d);
+                policies.put(manifest.policyOf(m), samples == null ? p : p.withSamples(samples));
             }
-            Path source = train ? dir.resolve(m.name() + ".yaml") : dir.resolve(m.name() + ".zip");
+            Path source = train ? dir.resolve(m.artifact() + ".yaml") : dir.resolve(m.artifact() + ".zip");
             if (!m.reference() && !Files.isRegularFile(source)) {
                 throw new UsageException(source + ": missing; " + (train ? "every model needs its recipe"
-                        : "rebuild it with 'realitycheck train --recipe " + dir.resolve(m.name() + ".yaml") + " --out " + source
+                        : "rebuild it with 'realitycheck train --recipe " + dir.resolve(m.artifact() + ".yaml") + " --out " + source
                                 + "' or run 'realitycheck demo --train'"));
             }
         }
@@ -132,36 +131,38 @@ final class DemoCommand implements Callable<Integer> {
             if (train) {
                 long t = System.nanoTime();
                 if (!quiet) {
-                    announceTraining(err, dir, selected.stream().filter(x -> !x.reference()).toList());
+                    announceTraining(err, dir, toTrain(selected));
                 }
-                for (DemoManifest.ModelEntry m : selected.stream().filter(x -> !x.reference()).toList()) {
-                    Path zip = tmp.resolve("models").resolve(m.name() + ".zip");
-                    trainOne(dir.resolve(m.name() + ".yaml"), zip, progress);
+                for (String a : toTrain(selected)) {
+                    trainOne(dir.resolve(a + ".yaml"), tmp.resolve("models").resolve(a + ".zip"), progress);
                 }
                 split[0] = (System.nanoTime() - t) / 1e9;
             }
             Map<String, SampleSet> held = new LinkedHashMap<>();
             for (Map.Entry<String, Domain> e : domains.entrySet()) {
                 long t = System.nanoTime();
-                Policy p = policies.get(e.getKey());
-                note(err, progress, "simulating " + p.samples() + " held-out " + e.getKey() + " samples (seed " + manifest.seed() + ")");
-                held.put(e.getKey(), quietly(() -> e.getValue().simulate(p.samples(), manifest.seed(),
+                // one held-out set per domain, as large as its largest policy asks (a smaller one takes a prefix)
+                int n = selected.stream().filter(m -> m.domain().equals(e.getKey()))
+                        .mapToInt(m -> policies.get(manifest.policyOf(m)).samples()).max().orElseThrow();
+                note(err, progress, "simulating " + n + " held-out " + e.getKey() + " samples (seed " + manifest.seed() + ")");
+                held.put(e.getKey(), quietly(() -> e.getValue().simulate(n, manifest.seed(),
                         manifest.domains().get(e.getKey()).heldout())));
                 split[1] += (System.nanoTime() - t) / 1e9;
             }
             for (DemoManifest.ModelEntry m : selected) {
-                Path zip = train ? tmp.resolve("models").resolve(m.name() + ".zip") : dir.resolve(m.name() + ".zip");
+                Path zip = train ? tmp.resolve("models").resolve(m.artifact() + ".zip") : dir.resolve(m.artifact() + ".zip");
                 Domain d = domains.get(m.domain());
-                Policy p = policies.get(m.domain());
+                Policy p = policies.get(manifest.policyOf(m));
                 String heldName = heldDescription(manifest, m.domain(), p.samples());
                 note(err, progress, "validating " + m.name() + " (" + m.domain() + ")");
                 long t = System.nanoTime();
-                SampleSet h = held.get(m.domain());
+                SampleSet all = held.get(m.domain());
+                SampleSet h = all.size() == p.samples() ? all : all.slice(0, p.samples());
                 RealityCheck start = m.reference()
                         ? RealityCheck.of(new ConventionalGenerator(d, h.conditionShape(), h.targetShape(), p.application()))
                         : RealityCheck.of(zip);
                 RealityCheck rc = start.domain(d).policy(p).checks(checks).seed(manifest.seed())
-                        .data(held.get(m.domain()), heldName)
+                        .data(h, heldName)
                         .command(List.of("realitycheck", "demo", "--out", out.toString()))
                         .progress(progress ? new StepNotes(err, "    ") : ProgressSink.NONE);
                 SuiteResult r = quietly(rc::run);
@@ -238,12 +239,17 @@ final class DemoCommand implements Callable<Integer> {
         return "simulated: " + n + " " + domain + " samples, seed " + manifest.seed() + (o.isEmpty() ? "" : ", options " + o);
     }
 
+    /** @return the model files the selected rows need, each once, in table order */
+    private static List<String> toTrain(List<DemoManifest.ModelEntry> selected) {
+        return selected.stream().filter(m -> !m.reference()).map(DemoManifest.ModelEntry::artifact).distinct().toList();
+    }
+
     /** Says up front how long retraining takes: the shipped cards' own training times, when the models are there. */
-    private void announceTraining(PrintWriter err, Path dir, List<DemoManifest.ModelEntry> selected) {
+    private void announceTraining(PrintWriter err, Path dir, List<String> selected) {
         double secs = 0;
         int known = 0;
-        for (DemoManifest.ModelEntry m : selected) {
-            Path zip = dir.resolve(m.name() + ".zip");
+        for (String m : selected) {
+            Path zip = dir.resolve(m + ".zip");
             if (Files.isRegularFile(zip)) {
                 try (var g = ModelArtifact.load(zip)) {
                     secs += g.card().trainingSeconds();

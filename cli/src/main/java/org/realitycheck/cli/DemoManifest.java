@@ -39,10 +39,14 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
         if (models.isEmpty()) {
             throw new IllegalArgumentException("models: at least one model is needed");
         }
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (ModelEntry m : models) {
             if (!domains.containsKey(m.domain())) {
                 throw new IllegalArgumentException("models." + m.name() + ".domain: '" + m.domain()
                         + "' has no entry under domains (known: " + domains.keySet() + ")");
+            }
+            if (!names.add(m.name())) {
+                throw new IllegalArgumentException("models." + m.name() + ": the name appears twice");
             }
         }
         return this;
@@ -62,16 +66,27 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
     }
 
     /**
-     * @param name the model's name: {@code <name>.zip} and {@code <name>.yaml} in the models folder
+     * @param name the row's name, unique in the manifest; also the model's file name unless {@code model} is given
+     * @param model the model file's name ({@code <model>.zip} and {@code <model>.yaml} in the models folder)
+     *     when the same model is gated twice, under different policies; null means {@code name}
      * @param domain its domain
+     * @param policy a policy file (relative to the manifest's folder) for this row instead of its domain's;
+     *     null means the domain's
      * @param verdict {@code PASSED} (the gate lets it through, warnings allowed) or {@code FAILED}
      * @param failing for {@code FAILED}: the check that must be among the failing ones; else null
      * @param reference true for the domain's conventional method as a reference row (no zip, no recipe)
      */
-    record ModelEntry(String name, String domain, String verdict, String failing, boolean reference) {
+    record ModelEntry(String name, String model, String domain, String policy, String verdict, String failing,
+            boolean reference) {
         ModelEntry {
             if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
                 throw new IllegalArgumentException("models.name must be lower-case letters, digits and '-', got '" + name + "'");
+            }
+            if (model != null && !model.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new IllegalArgumentException("models." + name + ".model must be lower-case letters, digits and '-', got '" + model + "'");
+            }
+            if (model != null && reference) {
+                throw new IllegalArgumentException("models." + name + ".model: a reference row has no model file");
             }
             if (domain == null) {
                 throw new IllegalArgumentException("models." + name + ".domain is required");
@@ -84,6 +99,11 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
             }
         }
 
+        /** @return the model file's base name: {@code <artifact>.zip}, made from {@code <artifact>.yaml} */
+        String artifact() {
+            return model != null ? model : name;
+        }
+
         boolean expectPass() {
             return "PASSED".equals(verdict);
         }
@@ -92,6 +112,11 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
         String folder() {
             return name.startsWith(domain + "-") ? name : domain + "-" + name;
         }
+    }
+
+    /** @return the policy file of a row, relative to the manifest's folder: its own, else its domain's */
+    String policyOf(ModelEntry m) {
+        return m.policy() != null ? m.policy() : domains.get(m.domain()).policy();
     }
 
     /**
