@@ -56,6 +56,24 @@ class OnnxValidateTest {
         assertThat(ResultJson.read(out.resolve("result.json")).provenance().importFidelity()).hasSize(1);
     }
 
+    @Test
+    void theHepFrameIsAddedAroundAModelThatWorksInIt() {
+        // the card says "frame": "domain": the hep domain rotates the hits in and adds the azimuth back to φ0.
+        // Without it, φ0 would be off by the innermost hit's azimuth, uniform in (−π, π]: a median error ~1.5 rad.
+        org.realitycheck.hep.HepDomain hep = new org.realitycheck.hep.HepDomain();
+        org.realitycheck.core.SampleSet set = hep.simulate(400, 9, java.util.Map.of());
+        try (org.realitycheck.core.Generator g = org.realitycheck.core.Models.load(EXAMPLE.resolve("track-gan.onnx"))) {
+            java.util.List<float[]> y = g.generateAll(set, 1);
+            double[] err = new double[y.size()];
+            for (int i = 0; i < err.length; i++) {
+                float[] truth = set.get(i).target().orElseThrow();
+                err[i] = Math.abs(org.realitycheck.hep.TrackParameters.wrapAngle(y.get(i)[1] - truth[1]));
+            }
+            Arrays.sort(err);
+            assertThat(err[err.length / 2]).as("median |Δφ0|, rad").isLessThan(0.05);
+        }
+    }
+
     private static void badInput(Path tmp, Path model, String... expect) {
         Path out = tmp.resolve("out");
         MainTest.Run r = MainTest.run("validate", "--domain", "hep", "--model", model.toString(), "--out", out.toString());

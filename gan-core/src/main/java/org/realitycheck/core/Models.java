@@ -62,6 +62,10 @@ public final class Models {
             }
         }
         if (raw == null) {
+            Path name = file.getFileName();
+            if (name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+                throw BadInputException.at(file, "", "no ONNX model format on the class path; add realitycheck's onnx-module");
+            }
             raw = new Loaded(ModelArtifact.load(file), true, Optional.empty());
         }
         String name = raw.generator().card().domain();
