@@ -74,6 +74,24 @@ class OnnxValidateTest {
         }
     }
 
+    @Test
+    void aCardThatIsNotBesideTheModelIsNamedWithCard(@TempDir Path tmp) throws Exception {
+        Path m = copyExample(tmp.resolve("m"));
+        Path card = m.resolveSibling("my-card.json");
+        Files.move(m.resolveSibling("track-gan.card.json"), card);
+        badInput(tmp, m, m.toString(), "an ONNX model needs its card beside it: track-gan.card.json or card.json");
+        org.realitycheck.core.Models.Loaded l = org.realitycheck.core.Models.open(m, card);
+        assertThat(l.fidelity().orElseThrow().cases()).isEqualTo(256);
+        l.generator().close();
+        Path missing = tmp.resolve("none.json");
+        Path out = tmp.resolve("out");
+        MainTest.Run r = MainTest.run("validate", "--domain", "hep", "--model", m.toString(), "--card", missing.toString(),
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err().strip()).isEqualTo("realitycheck: " + missing + ": no such file");
+        assertThat(out).doesNotExist();
+    }
+
     private static void badInput(Path tmp, Path model, String... expect) {
         Path out = tmp.resolve("out");
         MainTest.Run r = MainTest.run("validate", "--domain", "hep", "--model", model.toString(), "--out", out.toString());

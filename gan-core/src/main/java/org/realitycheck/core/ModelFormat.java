@@ -30,4 +30,15 @@ public interface ModelFormat {
      * @throws BadInputException naming the file and the problem when the model or its card is unusable
      */
     Models.Loaded load(Path file);
+
+    /**
+     * As {@link #load}, with the card named explicitly rather than found beside the model.
+     *
+     * @param file the model file, accepted by {@link #accepts}
+     * @param card the card file
+     * @throws BadInputException as {@link #load}; by default, because this format reads no separate card
+     */
+    default Models.Loaded load(Path file, Path card) {
+        throw BadInputException.at(card, "", "a " + name() + " model takes no separate card");
+    }
 }

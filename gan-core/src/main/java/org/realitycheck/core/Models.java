@@ -68,6 +68,28 @@ public final class Models {
             }
             raw = new Loaded(ModelArtifact.load(file), true, Optional.empty());
         }
+        return adapted(file, raw);
+    }
+
+    /**
+     * As {@link #open(Path)}, with the card named explicitly (an ONNX model's card that does not sit beside it).
+     *
+     * @param file the model file, never null
+     * @param card its card, never null
+     * @throws BadInputException as {@link #load}, or when no registered format reads a separate card for this file
+     */
+    public static Loaded open(Path file, Path card) {
+        for (ModelFormat f : formats()) {
+            if (f.accepts(file)) {
+                return adapted(file, f.load(file, card));
+            }
+        }
+        throw BadInputException.at(card, "", "a separate card applies to imported models (ONNX) only; " + file.getFileName()
+                + " carries or finds its own card");
+    }
+
+    /** Checks the card's domain and wraps the generator in the domain's frame when it works in it. */
+    private static Loaded adapted(Path file, Loaded raw) {
         String name = raw.generator().card().domain();
         Domain domain;
         try {

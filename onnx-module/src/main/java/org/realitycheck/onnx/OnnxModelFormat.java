@@ -40,7 +40,8 @@ public final class OnnxModelFormat implements ModelFormat {
      * @throws BadInputException naming the file and the problem: no file, a bad card, a truncated or
      *     foreign model, inputs that do not fit the card, or outputs that do not reproduce the reference
      */
-    public static Models.Loaded load(Path model, Path cardFile) {
+    @Override
+    public Models.Loaded load(Path model, Path cardFile) {
         OnnxCard card = OnnxCard.read(cardFile);
         if (!java.nio.file.Files.isRegularFile(model)) {
             throw BadInputException.at(model, "", "no such file");

@@ -34,7 +34,7 @@ class OnnxGeneratorTest {
 
     private static Models.Loaded load(Path dir, String stem) {
         Path model = dir.resolve(stem + ".onnx");
-        return OnnxModelFormat.load(model, OnnxCard.beside(model));
+        return new OnnxModelFormat().load(model);
     }
 
     /** Replaces text in a copied file, failing when it is not there (an edit that changes nothing tests nothing). */

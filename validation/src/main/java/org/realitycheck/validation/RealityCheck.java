@@ -80,7 +80,19 @@ public final class RealityCheck {
      * @throws BadInputException when the file is missing, corrupt or foreign
      */
     public static RealityCheck of(Path model) {
-        Models.Loaded loaded = Models.open(model);
+        return ofLoaded(model, Models.open(model));
+    }
+
+    /**
+     * A run on an imported model whose card is named explicitly ({@link Models#open(Path, Path)}).
+     *
+     * @throws BadInputException when the model or the card is missing, corrupt or foreign
+     */
+    public static RealityCheck of(Path model, Path card) {
+        return ofLoaded(model, Models.open(model, card));
+    }
+
+    private static RealityCheck ofLoaded(Path model, Models.Loaded loaded) {
         Generator g = loaded.generator();
         RealityCheck rc = new RealityCheck(g, model.getFileName().toString(), sha256(model), model);
         rc.importFidelity = loaded.fidelity().map(List::of).orElse(List.of());
