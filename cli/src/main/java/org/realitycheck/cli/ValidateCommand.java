@@ -42,8 +42,12 @@ final class ValidateCommand implements Callable<Integer> {
             completionCandidates = DomainNames.class)
     String domain;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "The model artifact to gate.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "The model to gate: an artifact zip, or an ONNX file (docs/onnx.md).")
     Path model;
+
+    @Option(names = "--card", paramLabel = "FILE", description = "The card of an ONNX model, when it is not beside it "
+            + "(MODEL.card.json or card.json); docs/onnx.md.")
+    Path card;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Held-out data in the domain's layout (FITS folder, TrackML CSV).")
     Path data;
@@ -89,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
             p = p.withSamples(samples);
         }
         SuiteResult base = baseline == null ? null : ResultJson.read(baseline);
-        RealityCheck rc = RealityCheck.of(model);
+        RealityCheck rc = card == null ? RealityCheck.of(model) : RealityCheck.of(model, card);
         SampleSet held = null;
         if (data != null) {
             Progress.note(err, "loading " + data);
@@ -113,6 +117,9 @@ final class ValidateCommand implements Callable<Integer> {
     /** The command line that reproduces this run (paths as given). */
     private List<String> command() {
         List<String> c = new ArrayList<>(List.of("realitycheck", "validate", "--domain", domain, "--model", model.toString()));
+        if (card != null) {
+            c.addAll(List.of("--card", card.toString()));
+        }
         if (data != null) {
             c.addAll(List.of("--data", data.toString()));
         }

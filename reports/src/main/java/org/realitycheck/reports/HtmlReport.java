@@ -155,6 +155,9 @@ public final class HtmlReport {
         row(rows, "data SHA-256", p.dataSha256());
         row(rows, "held-out samples", Integer.toString(p.dataSamples()));
         row(rows, "seed", Long.toString(p.seed()));
+        for (var f : p.importFidelity()) {
+            row(rows, "import fidelity", f.describe());
+        }
         if (!p.baseline().isEmpty()) {
             row(rows, "baseline run", p.baseline());
         }
@@ -193,6 +196,10 @@ public final class HtmlReport {
         }
         row(rows, "final losses", losses.length() == 0 ? "(none recorded)" : losses.toString());
         var cp = c.provenance();
+        if (c.architecture().generator() instanceof org.realitycheck.core.nn.ExternalSpec) {
+            row(rows, "trained with", cp.tool()); // an import: the card knows the framework, not our stack
+            return rows;
+        }
         row(rows, "trained with", "realitycheck " + cp.tool() + ", DL4J " + cp.dl4j() + ", Java " + cp.java() + ", "
                 + cp.os() + ", " + cp.cpu());
         return rows;

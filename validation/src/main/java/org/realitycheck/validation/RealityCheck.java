@@ -60,6 +60,7 @@ public final class RealityCheck {
     private List<Check> checks;
     private Clock clock = Clock.systemUTC();
     private Evaluations lastEvaluations;
+    private List<org.realitycheck.core.model.ImportFidelity> importFidelity = List.of();
 
     private RealityCheck(Generator generator, String modelName, String modelSha256, Path modelFile) {
         this.generator = Objects.requireNonNull(generator, "generator");
@@ -79,8 +80,22 @@ public final class RealityCheck {
      * @throws BadInputException when the file is missing, corrupt or foreign
      */
     public static RealityCheck of(Path model) {
-        Generator g = Models.load(model);
+        return ofLoaded(model, Models.open(model));
+    }
+
+    /**
+     * A run on an imported model whose card is named explicitly ({@link Models#open(Path, Path)}).
+     *
+     * @throws BadInputException when the model or the card is missing, corrupt or foreign
+     */
+    public static RealityCheck of(Path model, Path card) {
+        return ofLoaded(model, Models.open(model, card));
+    }
+
+    private static RealityCheck ofLoaded(Path model, Models.Loaded loaded) {
+        Generator g = loaded.generator();
         RealityCheck rc = new RealityCheck(g, model.getFileName().toString(), sha256(model), model);
+        rc.importFidelity = loaded.fidelity().map(List::of).orElse(List.of());
         rc.domain = Domains.byName(g.card().domain());
         return rc;
     }
@@ -194,7 +209,7 @@ public final class RealityCheck {
         SuiteResult.Provenance prov = new SuiteResult.Provenance(
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), env.tool(), env.dl4j(), env.java(),
                 env.os(), env.cpu(), domain.name(), modelName, modelSha256, card, dataName, held.sha256(), held.size(),
-                seed, baselineName, command, training, application);
+                seed, baselineName, command, training, application, importFidelity);
         return new SuiteResult(SuiteResult.SCHEMA_VERSION, Verdict.of(results.stream().map(CheckResult::status).toList()),
                 counts, prov, p, results, changes(results, baseline));
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.realitycheck.core.Range;
+import org.realitycheck.core.model.ImportFidelity;
 import org.realitycheck.core.model.ModelCard;
 
 /**
@@ -66,15 +67,28 @@ public record SuiteResult(int schemaVersion, Verdict verdict, Map<String, Intege
      * @param command the command line that reproduces the run, or empty for the Java API
      * @param trainingRanges covariate ranges from the card
      * @param applicationRanges covariate ranges the checks judged
+     * @param importFidelity how closely an imported model (ONNX) reproduced its source framework's reference
+     *     outputs before the checks ran; empty for our own artifacts and in-memory generators (and in
+     *     results written before it existed)
      */
     public record Provenance(String timestamp, String tool, String dl4j, String java, String os, String cpu,
             String domain, String model, String modelSha256, ModelCard card, String data, String dataSha256,
             int dataSamples, long seed, String baseline, List<String> command, Map<String, Range> trainingRanges,
-            Map<String, Range> applicationRanges) {
+            Map<String, Range> applicationRanges, List<ImportFidelity> importFidelity) {
         public Provenance {
             command = List.copyOf(command);
+            importFidelity = importFidelity == null ? List.of() : List.copyOf(importFidelity);
             trainingRanges = Collections.unmodifiableMap(new TreeMap<>(trainingRanges));
             applicationRanges = Collections.unmodifiableMap(new TreeMap<>(applicationRanges));
+        }
+
+        /** Provenance of a model that needed no import check. */
+        public Provenance(String timestamp, String tool, String dl4j, String java, String os, String cpu,
+                String domain, String model, String modelSha256, ModelCard card, String data, String dataSha256,
+                int dataSamples, long seed, String baseline, List<String> command, Map<String, Range> trainingRanges,
+                Map<String, Range> applicationRanges) {
+            this(timestamp, tool, dl4j, java, os, cpu, domain, model, modelSha256, card, data, dataSha256, dataSamples,
+                    seed, baseline, command, trainingRanges, applicationRanges, List.of());
         }
     }
 

@@ -34,7 +34,7 @@ import org.realitycheck.hep.sim.TrackSimulator;
 public final class BenchSuite {
     /** Every benchmark's name, in run order, as one line (the bench command's help shows it). */
     public static final String NAMES_TEXT = "astro.simulate, astro.richardson-lucy, astro.wiener, astro.gan.train, "
-            + "astro.gan.infer, hep.simulate, hep.fit, hep.gan.train, hep.gan.infer, validate.astro, validate.hep";
+            + "astro.gan.infer, hep.simulate, hep.fit, hep.gan.train, hep.gan.infer, hep.onnx.infer, validate.astro, validate.hep";
     /** Every benchmark's name, in run order. */
     public static final List<String> NAMES = List.of(NAMES_TEXT.split(", "));
 
@@ -99,6 +99,9 @@ public final class BenchSuite {
         }
         if (wanted("hep")) {
             hep(out);
+        }
+        if (wanted(OnnxInferenceBench.NAME)) {
+            OnnxInferenceBench.run(harness, log).ifPresent(out::add);
         }
         for (String d : List.of("astro", "hep")) {
             if (wanted("validate." + d)) {
@@ -272,6 +275,13 @@ public final class BenchSuite {
 
     private Measurement bestBatch(String name, String unit, double target, Generator g, SampleSet set, int[] batches)
             throws Exception {
+        return bestBatch(harness, name, unit, target, g, set, batches)
+                .withFlops(Flops.forward(g.card().architecture().generator()));
+    }
+
+    /** The fastest batch size: each timed run generates the whole set in chunks of that size, seed = chunk index. */
+    static Measurement bestBatch(Harness harness, String name, String unit, double target, Generator g, SampleSet set,
+            int[] batches) throws Exception {
         Measurement best = null;
         for (int b : batches) {
             List<INDArray> chunks = new ArrayList<>();
@@ -289,6 +299,6 @@ public final class BenchSuite {
                 best = m;
             }
         }
-        return best.withFlops(Flops.forward(g.card().architecture().generator()));
+        return best;
     }
 }

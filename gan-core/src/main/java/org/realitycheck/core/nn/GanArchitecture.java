@@ -34,8 +34,9 @@ public record GanArchitecture(Spec generator, Spec discriminator) {
         @JsonSubTypes.Type(value = UNetSpec.class, name = "unet"),
         @JsonSubTypes.Type(value = PatchGanSpec.class, name = "patchgan"),
         @JsonSubTypes.Type(value = MlpGeneratorSpec.class, name = "mlp-generator"),
-        @JsonSubTypes.Type(value = MlpDiscriminatorSpec.class, name = "mlp-discriminator")
+        @JsonSubTypes.Type(value = MlpDiscriminatorSpec.class, name = "mlp-discriminator"),
+        @JsonSubTypes.Type(value = ExternalSpec.class, name = "external")
     })
-    public sealed interface Spec permits UNetSpec, PatchGanSpec, MlpGeneratorSpec, MlpDiscriminatorSpec {
+    public sealed interface Spec permits UNetSpec, PatchGanSpec, MlpGeneratorSpec, MlpDiscriminatorSpec, ExternalSpec {
     }
 }
