@@ -19,8 +19,8 @@ import org.realitycheck.core.model.ModelCard;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.GanTrainer;
 import org.realitycheck.core.train.TrainingConfig;
-import org.realitycheck.hep.HitVector;
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.track.HitVector;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * The track GAN: an MLP generator maps a track's hits ⊕ noise to its five parameters, an MLP
