@@ -7,8 +7,9 @@ import org.realitycheck.hep.event.Hit;
 
 /**
  * Whether a measured hit is where the layer its {@code (volume_id, layer_id)} names is. A hit more than
- * {@link #RADIAL_TOLERANCE} from the layer's radius, or more than {@link #Z_TOLERANCE} beyond its
- * half-length, or with a coordinate too large for the model's float inputs (e.g. x = 1e300 mm), is not
+ * {@link #RADIAL_TOLERANCE} from the layer's radius, or beyond its half-length by more than
+ * {@link #Z_TOLERANCE} plus {@link #Z_SIGMAS} times the layer's σ_z (a long strip measures z to a few cm),
+ * or with a coordinate too large for the model's float inputs (e.g. x = 1e300 mm), is not
  * a measurement of that layer: its track is dropped rather than fitted or fed to a model. The
  * tolerances cover real modules, which are tilted and staggered about the nominal radius (TrackML
  * barrel modules: ±1–4 mm, ACTS {@code GenericDetectorML}), with room to spare; the toy simulation puts
@@ -19,8 +20,10 @@ public final class HitCheck {
     public static final int MIN_HITS = 3;
     /** Largest |r − layer radius| of a hit on a layer, mm. */
     public static final double RADIAL_TOLERANCE = 10.0;
-    /** Largest distance of a hit beyond its layer's half-length in z, mm. */
+    /** Largest distance of a hit beyond its layer's half-length in z, mm, before the resolution's share. */
     public static final double Z_TOLERANCE = 10.0;
+    /** How many σ_z of the layer a measured z may add beyond the half-length. */
+    public static final double Z_SIGMAS = 5.0;
 
     private final Detector detector;
 
@@ -45,9 +48,10 @@ public final class HitCheck {
                     hit.volumeId(), hit.layerId(), radius, RADIAL_TOLERANCE);
         }
         double half = detector.halfLength(layer);
-        if (Math.abs(hit.z()) > half + Z_TOLERANCE) {
-            return String.format("z = %.6g mm is beyond its layer (volume %d, layer %d), |z| <= %.6g + %.0f mm",
-                    hit.z(), hit.volumeId(), hit.layerId(), half, Z_TOLERANCE);
+        double margin = Z_TOLERANCE + Z_SIGMAS * detector.sigmaZ(layer);
+        if (Math.abs(hit.z()) > half + margin) {
+            return String.format("z = %.6g mm is beyond its layer (volume %d, layer %d), |z| <= %.6g + %.4g mm",
+                    hit.z(), hit.volumeId(), hit.layerId(), half, margin);
         }
         return null;
     }
