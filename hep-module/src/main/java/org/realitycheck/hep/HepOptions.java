@@ -1,18 +1,25 @@
 package org.realitycheck.hep;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.realitycheck.core.SampleSet;
+import org.realitycheck.hep.data.TrackSamples;
 import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.detector.DetectorYaml;
+import org.realitycheck.hep.event.Event;
+import org.realitycheck.hep.sim.Events;
 import org.realitycheck.hep.sim.ParticleGun;
+import org.realitycheck.hep.sim.SimTrack;
+import org.realitycheck.hep.sim.TrackSimulator;
 
 /**
- * The hep simulation options ({@code realitycheck simulate hep -O key=value}, {@link HepDomain#simulate}):
+ * The hep simulation options and the simulation they describe ({@code realitycheck simulate hep -O key=value}, {@link HepDomain#simulate}):
  * {@code pt-min}, {@code pt-max} (GeV), {@code eta-min}, {@code eta-max}, {@code d0-sigma},
  * {@code z0-sigma} (mm), {@code efficiency}, {@code multiple-scattering} (true/false),
  * {@code tracks-per-event} (for ids and files, default 100), {@code noise-hits-per-layer} (files only,
@@ -87,6 +94,24 @@ public record HepOptions(Detector detector, ParticleGun gun, int tracksPerEvent,
         int tpe = (int) num(options, "tracks-per-event", DEFAULT_TRACKS_PER_EVENT);
         int noise = (int) num(options, "noise-hits-per-layer", 0);
         return new HepOptions(d, g, tpe, noise);
+    }
+
+    /** The {@code n} tracks these options describe: track {@code i} from the {@code i}-th split of {@code seed}. */
+    public List<SimTrack> tracks(int n, long seed) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        return new TrackSimulator(detector).simulate(gun, n, seed);
+    }
+
+    /** {@link #tracks} as samples, with truth targets, numbered as {@link #events} numbers the particles. */
+    public SampleSet samples(int n, long seed) {
+        return TrackSamples.of(tracks(n, seed), tracksPerEvent, detector);
+    }
+
+    /** {@link #tracks} grouped into TrackML events, with the noise hits (seeded from {@code seed}). */
+    public List<Event> events(int n, long seed) {
+        return Events.fromTracks(tracks(n, seed), tracksPerEvent, detector, noiseHitsPerLayer, seed ^ 0x5DEECE66DL);
     }
 
     private static double num(Map<String, String> o, String key, double dflt) {
