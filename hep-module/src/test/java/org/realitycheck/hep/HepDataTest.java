@@ -217,4 +217,28 @@ class HepDataTest {
         assertThat(hep.lastLoad().orElseThrow().detectorSource()).startsWith("assumed: no detector.yaml")
                 .endsWith("using the default toy detector");
     }
+
+    @Test
+    void theExampleOfDocsDataMdLoadsAsItSays() throws IOException {
+        String doc = Files.readString(Path.of("../docs/data.md"), StandardCharsets.UTF_8);
+        Path dir = tmp.resolve("my-events");
+        Files.createDirectories(dir);
+        for (String kind : List.of("hits", "truth", "particles")) {
+            String name = "event000000001-" + kind + ".csv";
+            int at = doc.indexOf("`" + name + "`\n```\n");
+            assertThat(at).as(name + " in docs/data.md").isPositive();
+            int from = doc.indexOf("```\n", at) + 4;
+            Files.writeString(dir.resolve(name), doc.substring(from, doc.indexOf("```", from)));
+        }
+        Files.copy(Path.of("src/main/resources/org/realitycheck/hep/detector-trackml-barrel.yaml"),
+                dir.resolve("detector.yaml"));
+        HepDomain hep = new HepDomain();
+        SampleSet set = hep.load(dir);
+        LoadReport r = hep.lastLoad().orElseThrow().report();
+        assertThat(set.size()).isEqualTo(1);
+        assertThat(set.get(0).id()).isEqualTo("e1-p4503668346847232");
+        assertThat(set.get(0).covariate("nhits").getAsDouble()).isEqualTo(4);
+        assertThat(set.get(0).covariate("eta").getAsDouble()).isCloseTo(-1.65, within(0.01));
+        assertThat(r.outsideByLayer()).containsOnlyKeys("7:14");
+    }
 }
