@@ -1,7 +1,10 @@
 /**
- * Track reconstruction as a realitycheck domain: a toy barrel tracking detector, TrackML-style CSV
- * files, the conventional (Karimäki) helix fit as the reference and as the GAN's training target,
- * and {@link org.realitycheck.hep.HepDomain}, registered through {@link java.util.ServiceLoader}.
- * {@link org.realitycheck.hep.TrackParameters} fixes the perigee convention every sub-package uses.
+ * Track reconstruction as a realitycheck domain ({@link org.realitycheck.hep.HepDomain}, registered through
+ * {@link java.util.ServiceLoader}) and the pieces it delegates to: simulation options
+ * ({@link org.realitycheck.hep.HepOptions}), the probes the checks use
+ * ({@link org.realitycheck.hep.TrackProbes}), recovery scoring ({@link org.realitycheck.hep.TrackRecovery})
+ * and the training recipe ({@link org.realitycheck.hep.TrackTraining}). Package dependencies point one way:
+ * track ← event ← io; track, detector ← sim; sim ← fit; track ← observables, gan; data (samples) ← this
+ * package.
  */
 package org.realitycheck.hep;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.realitycheck.hep.sim.Detector;
+import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.sim.ParticleGun;
 import org.realitycheck.hep.sim.SimTrack;
 import org.realitycheck.hep.sim.TrackSimulator;

@@ -1,6 +1,6 @@
 package org.realitycheck.hep.event;
 
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * One row of a TrackML {@code -particles.csv}: a generated particle at its production vertex (in this

@@ -12,7 +12,7 @@ package org.realitycheck.hep.event;
  * @param tpx true momentum x at the hit, GeV
  * @param tpy true momentum y, GeV
  * @param tpz true momentum z, GeV
- * @param weight TrackML scoring weight (here 1/nhits of the particle; 0 for noise)
+ * @param weight TrackML scoring weight; the weights of an event sum to 1 (0 for noise)
  */
 public record TruthHit(long hitId, long particleId, double tx, double ty, double tz, double tpx, double tpy,
         double tpz, double weight) {

@@ -3,7 +3,7 @@ package org.realitycheck.hep.fit;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * The result of a {@link HelixFitter} fit: the perigee parameters, their 5×5 covariance (row-major,

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.realitycheck.core.ConventionalMethod;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Sample;
-import org.realitycheck.hep.HitVector;
-import org.realitycheck.hep.sim.Detector;
+import org.realitycheck.hep.detector.Detector;
+import org.realitycheck.hep.track.HitVector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

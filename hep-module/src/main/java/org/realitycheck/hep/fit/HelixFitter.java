@@ -2,10 +2,10 @@ package org.realitycheck.hep.fit;
 
 import java.util.Objects;
 
-import org.realitycheck.hep.HitVector;
-import org.realitycheck.hep.TrackParameters;
-import org.realitycheck.hep.sim.Detector;
+import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.sim.SimTrack;
+import org.realitycheck.hep.track.HitVector;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * The conventional track fit: Karimäki's non-iterative circle fit in the transverse plane

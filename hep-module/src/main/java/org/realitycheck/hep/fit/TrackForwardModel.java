@@ -4,10 +4,10 @@ import java.util.Objects;
 
 import org.realitycheck.core.ForwardModel;
 import org.realitycheck.core.Sample;
-import org.realitycheck.hep.HitVector;
-import org.realitycheck.hep.TrackParameters;
-import org.realitycheck.hep.sim.Detector;
+import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.sim.Helix;
+import org.realitycheck.hep.track.HitVector;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * Track parameters → predicted hits → χ² against the measured hits. The prediction is the exact helix
@@ -83,7 +83,7 @@ public final class TrackForwardModel implements ForwardModel {
             if (!h.toRadius(detector.radius(i))) {
                 break;
             }
-            if (Math.abs(h.z()) <= detector.halfLength()) {
+            if (Math.abs(h.z()) <= detector.halfLength(i)) {
                 pred[3 * i] = h.x();
                 pred[3 * i + 1] = h.y();
                 pred[3 * i + 2] = h.z();

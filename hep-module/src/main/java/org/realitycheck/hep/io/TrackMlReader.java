@@ -1,24 +1,18 @@
 package org.realitycheck.hep.io;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.hep.event.Event;
 import org.realitycheck.hep.event.Hit;
@@ -26,17 +20,26 @@ import org.realitycheck.hep.event.Particle;
 import org.realitycheck.hep.event.TruthHit;
 
 /**
- * Reads the TrackML-style CSV that {@link TrackMlWriter} writes: for every
- * {@code event<9 digits>-hits.csv} in a folder, the matching {@code -truth.csv} (required: the
- * hit-to-track assignment comes from the truth) and {@code -particles.csv} (optional). Columns are
- * found by header name, so their order and extra columns do not matter.
+ * Reads TrackML CSV, as {@link TrackMlWriter} and the TrackML challenge write it: for every
+ * {@code event<9 digits>-hits.csv} in a folder, the matching {@code -truth.csv} and
+ * {@code -particles.csv}. Hits are assigned to tracks by the truth file's {@code particle_id}; without
+ * a truth file, by a {@code track_id} column in the hits file (the user's own track finding; 0 = no
+ * track), and then the particles file is not read (nothing links tracks to particles). Columns are
+ * found by header name, so their order and extra columns do not matter. Parsing is Apache Commons
+ * CSV ({@link CsvTable}): quoted fields, CRLF, a UTF-8 byte-order mark and blank lines are accepted.
  *
  * <p>Bad input raises {@link BadInputException} naming the file, the line (the header is line 1)
- * and the column: a missing column, a row with too few fields, a non-numeric or non-finite value,
- * a duplicate hit or particle id, a truth row for an unknown hit or particle.
+ * and the column: a missing or repeated column, a row with the wrong number of fields, a
+ * non-numeric or non-finite value, a duplicate hit or particle id (with the line of the first), a
+ * truth row for an unknown hit or particle. Particle ids are 64-bit.
  */
 public final class TrackMlReader {
     private static final Pattern HITS_FILE = Pattern.compile("event(\\d{9})-hits\\.csv");
+    /** Optional hits column: the track a hit was assigned to by the user's own pattern recognition. */
+    public static final String TRACK_ID = "track_id";
+    private static final List<String> HITS = List.of(TrackMlWriter.HITS);
+    private static final List<String> PARTICLES = List.of(TrackMlWriter.PARTICLES);
+    private static final List<String> TRUTH = List.of(TrackMlWriter.TRUTH);
 
     private TrackMlReader() {
     }
@@ -83,25 +86,43 @@ public final class TrackMlReader {
     private static Event readEvent(long eventId, Path hitsFile) {
         Path dir = hitsFile.toAbsolutePath().getParent();
         String prefix = TrackMlWriter.prefix(eventId);
+        Path truthFile = dir.resolve(prefix + "-truth.csv");
+        boolean haveTruth = Files.isRegularFile(truthFile);
         List<Hit> hits = new ArrayList<>();
-        Set<Long> hitIds = new HashSet<>();
-        parse(hitsFile, TrackMlWriter.HITS, row -> {
+        Map<Long, Long> hitLines = new HashMap<>();
+        Map<Long, Long> trackIds = new LinkedHashMap<>();
+        CsvTable.read(hitsFile, HITS, row -> {
             long id = row.id("hit_id");
-            if (!hitIds.add(id)) {
-                throw row.error("hit_id", "duplicate hit_id " + id);
+            Long first = hitLines.putIfAbsent(id, row.line());
+            if (first != null) {
+                throw row.error("hit_id", "duplicate hit_id " + id + " (first on line " + first + ")");
             }
             hits.add(new Hit(id, row.num("x"), row.num("y"), row.num("z"), row.integer("volume_id"),
                     row.integer("layer_id"), row.integer("module_id")));
+            if (!haveTruth) {
+                if (!row.has(TRACK_ID)) {
+                    throw BadInputException.at(truthFile, "", "missing: hits are assigned to tracks from the truth file, "
+                            + "or from a '" + TRACK_ID + "' column in " + hitsFile.getFileName());
+                }
+                long track = row.integer64(TRACK_ID);
+                if (track < 0) {
+                    throw row.error(TRACK_ID, "track ids must be >= 0 (0: no track), got " + track);
+                }
+                if (track != 0) {
+                    trackIds.put(id, track);
+                }
+            }
         });
         Path particlesFile = dir.resolve(prefix + "-particles.csv");
         List<Particle> particles = new ArrayList<>();
-        Set<Long> particleIds = new HashSet<>();
-        boolean haveParticles = Files.isRegularFile(particlesFile);
+        Map<Long, Long> particleLines = new HashMap<>();
+        boolean haveParticles = haveTruth && Files.isRegularFile(particlesFile);
         if (haveParticles) {
-            parse(particlesFile, TrackMlWriter.PARTICLES, row -> {
+            CsvTable.read(particlesFile, PARTICLES, row -> {
                 long id = row.id("particle_id");
-                if (!particleIds.add(id)) {
-                    throw row.error("particle_id", "duplicate particle_id " + id);
+                Long first = particleLines.putIfAbsent(id, row.line());
+                if (first != null) {
+                    throw row.error("particle_id", "duplicate particle_id " + id + " (first on line " + first + ")");
                 }
                 int nhits = row.integer("nhits");
                 if (nhits < 0) {
@@ -111,112 +132,27 @@ public final class TrackMlReader {
                         row.num("pz"), row.integer("q"), nhits));
             });
         }
-        Path truthFile = dir.resolve(prefix + "-truth.csv");
-        if (!Files.isRegularFile(truthFile)) {
-            throw BadInputException.at(truthFile, "", "missing: hits are assigned to tracks from the truth file");
-        }
         List<TruthHit> truth = new ArrayList<>();
-        Set<Long> truthIds = new HashSet<>();
-        parse(truthFile, TrackMlWriter.TRUTH, row -> {
-            long hitId = row.id("hit_id");
-            if (!hitIds.contains(hitId)) {
-                throw row.error("hit_id", "unknown hit_id " + hitId + " (not in " + hitsFile.getFileName() + ")");
-            }
-            if (!truthIds.add(hitId)) {
-                throw row.error("hit_id", "duplicate hit_id " + hitId);
-            }
-            long pid = row.integer64("particle_id");
-            if (pid < 0 || (pid != 0 && haveParticles && !particleIds.contains(pid))) {
-                throw row.error("particle_id", "unknown particle_id " + pid + " (not in " + particlesFile.getFileName() + ")");
-            }
-            truth.add(new TruthHit(hitId, pid, row.num("tx"), row.num("ty"), row.num("tz"), row.num("tpx"),
-                    row.num("tpy"), row.num("tpz"), row.num("weight")));
-        });
-        return new Event(eventId, hits, particles, truth);
-    }
-
-    private interface RowHandler {
-        void accept(Row row);
-    }
-
-    /** One data row with typed, located access to its fields. */
-    private record Row(Path file, CSVRecord rec, Map<String, Integer> header) {
-        long line() {
-            return rec.getRecordNumber() + 1;
-        }
-
-        BadInputException error(String column, String problem) {
-            return BadInputException.at(file, "line " + line() + ", column '" + column + "'", problem);
-        }
-
-        private String raw(String column) {
-            return rec.get(header.get(column)).trim();
-        }
-
-        double num(String column) {
-            String s = raw(column);
-            try {
-                double v = Double.parseDouble(s);
-                if (!Double.isFinite(v)) {
-                    throw error(column, "'" + s + "' is not a finite number");
+        if (haveTruth) {
+            Map<Long, Long> truthLines = new HashMap<>();
+            CsvTable.read(truthFile, TRUTH, row -> {
+                long hitId = row.id("hit_id");
+                if (!hitLines.containsKey(hitId)) {
+                    throw row.error("hit_id", "unknown hit_id " + hitId + " (not in " + hitsFile.getFileName() + ")");
                 }
-                return v;
-            } catch (NumberFormatException e) {
-                throw error(column, "'" + s + "' is not a number");
-            }
-        }
-
-        long integer64(String column) {
-            String s = raw(column);
-            try {
-                return Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                throw error(column, "'" + s + "' is not an integer");
-            }
-        }
-
-        int integer(String column) {
-            long v = integer64(column);
-            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                throw error(column, v + " is out of range");
-            }
-            return (int) v;
-        }
-
-        long id(String column) {
-            long v = integer64(column);
-            if (v < 1) {
-                throw error(column, "ids must be >= 1, got " + v);
-            }
-            return v;
-        }
-    }
-
-    private static void parse(Path file, String[] required, RowHandler handler) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = format.parse(r)) {
-            Map<String, Integer> header = new TreeMap<>();
-            p.getHeaderMap().forEach((k, v) -> header.put(k.trim(), v));
-            for (String col : required) {
-                if (!header.containsKey(col)) {
-                    throw BadInputException.at(file, "line 1", "missing column '" + col + "' (expected "
-                            + String.join(",", required) + ")");
+                Long first = truthLines.putIfAbsent(hitId, row.line());
+                if (first != null) {
+                    throw row.error("hit_id", "duplicate hit_id " + hitId + " (first on line " + first + ")");
                 }
-            }
-            for (CSVRecord rec : p) {
-                if (rec.size() < header.size()) {
-                    throw BadInputException.at(file, "line " + (rec.getRecordNumber() + 1),
-                            "expected " + header.size() + " fields, got " + rec.size());
+                long pid = row.integer64("particle_id");
+                if (pid < 0 || (pid != 0 && haveParticles && !particleLines.containsKey(pid))) {
+                    throw row.error("particle_id", "unknown particle_id " + pid + " (not in "
+                            + particlesFile.getFileName() + ")");
                 }
-                Row row = new Row(file, rec, header);
-                try {
-                    handler.accept(row);
-                } catch (IllegalArgumentException e) {
-                    throw BadInputException.at(file, "line " + row.line(), e.getMessage(), e);
-                }
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw BadInputException.at(file, "", "cannot read CSV: " + e.getMessage(), e);
+                truth.add(new TruthHit(hitId, pid, row.num("tx"), row.num("ty"), row.num("tz"), row.num("tpx"),
+                        row.num("tpy"), row.num("tpz"), row.num("weight")));
+            });
         }
+        return new Event(eventId, hits, particles, truth, trackIds);
     }
 }

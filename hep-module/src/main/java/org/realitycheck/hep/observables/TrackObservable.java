@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
 import org.realitycheck.core.Sample;
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * The track observables: the five perigee parameters (q/p_T, φ0, d0, z0, cot θ), p_T and η, computed

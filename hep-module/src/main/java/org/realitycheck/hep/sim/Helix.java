@@ -1,6 +1,6 @@
 package org.realitycheck.hep.sim;
 
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * A charged particle moving on a helix in a uniform field along +z: its current position, the

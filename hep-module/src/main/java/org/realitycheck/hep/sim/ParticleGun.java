@@ -2,7 +2,7 @@ package org.realitycheck.hep.sim;
 
 import java.util.SplittableRandom;
 
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * Draws single charged tracks. Defaults (SCIENCE.md): p_T log-uniform in [0.5, 100] GeV, η uniform in

@@ -2,8 +2,8 @@ package org.realitycheck.hep.sim;
 
 import java.util.Optional;
 
-import org.realitycheck.hep.HitVector;
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.track.HitVector;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * One simulated track: its true perigee parameters and, per detector layer, whether it left a hit,

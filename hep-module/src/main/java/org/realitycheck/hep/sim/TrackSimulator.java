@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.detector.Detector;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * Propagates tracks through a {@link Detector}: helix to each layer in turn ({@link Helix}), stop at
@@ -90,7 +91,7 @@ public final class TrackSimulator {
             if (!h.toRadius(r)) {
                 break; // curls: every outer layer is out of reach too
             }
-            if (Math.abs(h.z()) > detector.halfLength()) {
+            if (Math.abs(h.z()) > detector.halfLength(i)) {
                 continue;
             }
             double pt = ptOf(h.rho(), b);

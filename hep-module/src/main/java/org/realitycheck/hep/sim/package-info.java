@@ -1,7 +1,7 @@
 /**
- * The toy tracking detector and particle gun: a uniform solenoid, concentric barrel layers with
- * Gaussian rφ/z resolution, exact helix propagation ({@link org.realitycheck.hep.sim.Helix}), optional
- * Highland multiple scattering, hit inefficiency and decays in flight. Everything random is drawn
- * from a seeded {@link java.util.SplittableRandom}.
+ * The toy simulation: the particle gun, exact helix propagation ({@link org.realitycheck.hep.sim.Helix})
+ * through a described detector, Gaussian rφ/z smearing, optional Highland multiple scattering, hit
+ * inefficiency and decays in flight, and the grouping of tracks into TrackML events with noise hits.
+ * Everything random is drawn from a seeded {@link java.util.SplittableRandom}.
  */
 package org.realitycheck.hep.sim;

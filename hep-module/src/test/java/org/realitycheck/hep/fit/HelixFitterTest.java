@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.observables.Summary;
 import org.realitycheck.hep.observables.TrackObservable;
-import org.realitycheck.hep.sim.Detector;
 import org.realitycheck.hep.sim.ParticleGun;
 import org.realitycheck.hep.sim.SimTrack;
 import org.realitycheck.hep.sim.TrackSimulator;
+import org.realitycheck.hep.track.TrackParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.SampleSet;
-import org.realitycheck.hep.TrackSamples;
+import org.realitycheck.hep.data.TrackSamples;
+import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.event.Event;
-import org.realitycheck.hep.event.Events;
-import org.realitycheck.hep.sim.Detector;
+import org.realitycheck.hep.sim.Events;
 import org.realitycheck.hep.sim.ParticleGun;
 import org.realitycheck.hep.sim.SimTrack;
 import org.realitycheck.hep.sim.TrackSimulator;
@@ -56,7 +56,7 @@ class TrackMlRoundTripTest {
     @Test
     void samplesLoadedFromFilesEqualTheSimulatedOnes() {
         SampleSet direct = TrackSamples.of(tracks, 10, det);
-        SampleSet loaded = TrackSamples.fromEvents(TrackMlReader.read(dir), det);
+        SampleSet loaded = TrackSamples.fromEvents(TrackMlReader.read(dir), det).samples();
         assertThat(loaded.size()).isEqualTo(direct.size());
         for (int i = 0; i < direct.size(); i++) {
             assertThat(loaded.get(i).id()).isEqualTo(direct.get(i).id());

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.detector.Detector;
+import org.realitycheck.hep.track.TrackParameters;
 
 class HelixGeometryTest {
     private static final Detector DET = Detector.toy();

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.realitycheck.hep.TrackParameters;
+import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.observables.Summary;
+import org.realitycheck.hep.track.TrackParameters;
 
 class MultipleScatteringTest {
     /**

@@ -1,4 +1,4 @@
-package org.realitycheck.hep;
+package org.realitycheck.hep.track;
 
 /**
  * Perigee parameters of a helix with respect to the z axis, in the HEP convention used throughout

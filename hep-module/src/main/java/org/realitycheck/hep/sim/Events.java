@@ -1,16 +1,22 @@
-package org.realitycheck.hep.event;
+package org.realitycheck.hep.sim;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.realitycheck.hep.sim.Detector;
-import org.realitycheck.hep.sim.SimTrack;
+import org.realitycheck.hep.detector.Detector;
+import org.realitycheck.hep.event.Event;
+import org.realitycheck.hep.event.Hit;
+import org.realitycheck.hep.event.Particle;
+import org.realitycheck.hep.event.TruthHit;
 
 /**
  * Groups simulated tracks into TrackML events. Track {@code i} becomes particle
  * {@code i % tracksPerEvent + 1} of event {@code i / tracksPerEvent}; its hits are numbered in
- * particle then layer order from 1, followed by the event's noise hits (particle 0).
+ * particle then layer order from 1, followed by the event's noise hits (particle 0). The truth
+ * {@code weight}s follow the TrackML convention and sum to 1 per event: every particle hit weighs
+ * 1/(particle hits in the event), a noise hit 0. (TrackML weighs hits by their place on the track and
+ * the particle's momentum; a toy without a scoring metric has no reason to, so all hits weigh the same.)
  */
 public final class Events {
     private Events() {
@@ -40,11 +46,16 @@ public final class Events {
             List<Particle> particles = new ArrayList<>();
             List<TruthHit> truth = new ArrayList<>();
             long hitId = 1;
+            long particleHits = 0;
+            for (int k = from; k < to; k++) {
+                particleHits += tracks.get(k).hitCount();
+            }
+            // TrackML convention: the weights of an event sum to 1; noise hits weigh 0
+            double weight = particleHits == 0 ? 0 : 1.0 / particleHits;
             for (int k = from; k < to; k++) {
                 SimTrack t = tracks.get(k);
                 long pid = k - from + 1;
                 particles.add(Particle.of(pid, t.truth(), t.hitCount()));
-                double weight = t.hitCount() == 0 ? 0 : 1.0 / t.hitCount();
                 for (int i = 0; i < t.layers(); i++) {
                     if (!t.hasHit(i)) {
                         continue;
@@ -89,7 +100,7 @@ public final class Events {
 
         /** As {@link #draw(Detector, int, SplittableRandom, double)} over the whole barrel length. */
         public static double[] draw(Detector detector, int layer, SplittableRandom rnd) {
-            return draw(detector, layer, rnd, detector.halfLength());
+            return draw(detector, layer, rnd, detector.halfLength(layer));
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.realitycheck.hep;
+package org.realitycheck.hep.data;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,14 +9,14 @@ import java.util.Map;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.event.Event;
 import org.realitycheck.hep.event.Hit;
 import org.realitycheck.hep.event.Particle;
 import org.realitycheck.hep.event.TruthHit;
-import org.realitycheck.hep.sim.Detector;
 import org.realitycheck.hep.sim.SimTrack;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.realitycheck.hep.track.HitVector;
+import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * Turns tracks into {@link Sample}s, one per track: condition = the {@link HitVector} (shape
@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
  * {@code phi}, {@code q}, {@code d0}, {@code z0} (truth) and {@code nhits}.
  */
 public final class TrackSamples {
-    private static final Logger LOG = LoggerFactory.getLogger(TrackSamples.class);
-
     /** Sample kinds. */
     public static final String TRACK = "track";
     public static final String NOISE = "noise";
@@ -71,7 +69,7 @@ public final class TrackSamples {
     }
 
     /**
-     * Track samples numbered like {@link org.realitycheck.hep.event.Events#fromTracks}: track {@code i} is
+     * Track samples numbered like {@link org.realitycheck.hep.sim.Events#fromTracks}: track {@code i} is
      * particle {@code i % tracksPerEvent + 1} of event {@code i / tracksPerEvent}.
      */
     public static SampleSet of(List<SimTrack> tracks, int tracksPerEvent, Detector detector) {
@@ -83,52 +81,64 @@ public final class TrackSamples {
     }
 
     /**
-     * One sample per particle with at least one hit (hit-to-track assignment from the truth file).
-     * Targets come from the particles file; without it the samples have no target. Hits on layers the
-     * detector does not have are skipped (logged once per event); a second hit of a particle on the
-     * same layer is ignored.
+     * One sample per track with at least {@link HitCheck#MIN_HITS} hits on the detector's layers. With truth,
+     * a track is a particle (hit-to-particle assignment from the truth file) and its target comes from
+     * the particles file (no target without it); without truth, a track is a {@code track_id} of the hits
+     * file and has no target. Hits on layers the detector does not describe are skipped and counted; a
+     * second hit of a track on the same layer is ignored; a track with a hit that is not where its layer
+     * is ({@link HitCheck}) is dropped and counted. Nothing is thrown for these: the caller judges the
+     * {@link LoadReport}.
      *
      * @param events the events, e.g. from {@link org.realitycheck.hep.io.TrackMlReader#read}
      * @param detector the detector the files describe
+     * @return the samples and what was skipped or dropped
      */
-    public static SampleSet fromEvents(List<Event> events, Detector detector) {
+    public static Loaded fromEvents(List<Event> events, Detector detector) {
         List<Sample> out = new ArrayList<>();
+        LoadReport.Builder report = new LoadReport.Builder();
+        HitCheck check = new HitCheck(detector);
         int layers = detector.layers();
         for (Event ev : events) {
+            report.event(ev.hits().size());
             Map<Long, Hit> hits = new HashMap<>();
             for (Hit h : ev.hits()) {
                 hits.put(h.hitId(), h);
             }
             Map<Long, float[]> vectors = new LinkedHashMap<>();
-            int skipped = 0;
-            for (TruthHit t : ev.truth()) {
-                if (t.particleId() == 0) {
-                    continue;
-                }
-                Hit h = hits.get(t.hitId());
+            Map<Long, String> bad = new HashMap<>();
+            for (long[] a : assignments(ev)) {
+                Hit h = hits.get(a[0]);
                 int layer = detector.layerIndex(h.volumeId(), h.layerId());
                 if (layer < 0) {
-                    skipped++;
+                    report.outsideLayers(h.volumeId(), h.layerId());
                     continue;
                 }
-                float[] v = vectors.computeIfAbsent(t.particleId(), k -> new float[HitVector.length(layers)]);
-                if (!HitVector.hasHit(v, layer)) {
+                float[] v = vectors.computeIfAbsent(a[1], k -> new float[HitVector.length(layers)]);
+                String problem = check.problem(h, layer);
+                if (problem != null) {
+                    bad.putIfAbsent(a[1], String.format("event%09d-hits.csv", ev.eventId()) + ", hit_id " + h.hitId() + ": " + problem);
+                } else if (!HitVector.hasHit(v, layer)) {
                     HitVector.set(v, layer, h.x(), h.y(), h.z());
                 }
-            }
-            if (skipped > 0) {
-                LOG.warn("event {}: skipped {} hits on layers the detector does not have", ev.eventId(), skipped);
             }
             Map<Long, Particle> particles = new HashMap<>();
             for (Particle p : ev.particles()) {
                 particles.put(p.particleId(), p);
             }
             for (Map.Entry<Long, float[]> e : vectors.entrySet()) {
-                Particle p = particles.get(e.getKey());
+                if (bad.containsKey(e.getKey())) {
+                    report.dropped(bad.get(e.getKey()));
+                    continue;
+                }
                 float[] v = e.getValue();
                 int nhits = HitVector.hitCount(v);
-                String id = id(ev.eventId(), e.getKey());
-                if (p == null) {
+                if (nhits < HitCheck.MIN_HITS) {
+                    report.tooFewHits();
+                    continue;
+                }
+                Particle p = particles.get(e.getKey());
+                if (!ev.hasTruth() || p == null) {
+                    String id = ev.hasTruth() ? id(ev.eventId(), e.getKey()) : "e" + ev.eventId() + "-t" + e.getKey();
                     out.add(new Sample(id, TRACK, v, null, Map.of("nhits", (double) nhits)));
                     continue;
                 }
@@ -139,9 +149,38 @@ public final class TrackSamples {
                     throw new BadInputException("event " + ev.eventId() + ", particle " + p.particleId() + ": "
                             + ex.getMessage(), ex);
                 }
-                out.add(new Sample(id, TRACK, v, tp.toFloats(), covariates(tp, nhits)));
+                out.add(new Sample(id(ev.eventId(), e.getKey()), TRACK, v, tp.toFloats(), covariates(tp, nhits)));
             }
         }
-        return new SampleSet(out, conditionShape(detector), targetShape());
+        return new Loaded(new SampleSet(out, conditionShape(detector), targetShape()), report.build(out.size()));
+    }
+
+    /** {@code [hit id, track id]} pairs in file order: from the truth (noise, particle 0, left out) or the track ids. */
+    private static List<long[]> assignments(Event ev) {
+        List<long[]> a = new ArrayList<>();
+        if (ev.hasTruth()) {
+            for (TruthHit t : ev.truth()) {
+                if (t.particleId() != 0) {
+                    a.add(new long[] {t.hitId(), t.particleId()});
+                }
+            }
+        } else {
+            for (Hit h : ev.hits()) {
+                Long track = ev.trackIds().get(h.hitId());
+                if (track != null) {
+                    a.add(new long[] {h.hitId(), track});
+                }
+            }
+        }
+        return a;
+    }
+
+    /**
+     * Samples read from files and what the reading skipped.
+     *
+     * @param samples the usable tracks
+     * @param report counts of what was skipped or dropped
+     */
+    public record Loaded(SampleSet samples, LoadReport report) {
     }
 }

@@ -1,4 +1,4 @@
-package org.realitycheck.hep;
+package org.realitycheck.hep.track;
 
 /**
  * The fixed-length condition vector of one track: for a detector of {@code L} layers,
