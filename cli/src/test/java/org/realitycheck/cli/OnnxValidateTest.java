@@ -67,7 +67,7 @@ class OnnxValidateTest {
             double[] err = new double[y.size()];
             for (int i = 0; i < err.length; i++) {
                 float[] truth = set.get(i).target().orElseThrow();
-                err[i] = Math.abs(org.realitycheck.hep.TrackParameters.wrapAngle(y.get(i)[1] - truth[1]));
+                err[i] = Math.abs(org.realitycheck.hep.track.TrackParameters.wrapAngle(y.get(i)[1] - truth[1]));
             }
             Arrays.sort(err);
             assertThat(err[err.length / 2]).as("median |Δφ0|, rad").isLessThan(0.05);
