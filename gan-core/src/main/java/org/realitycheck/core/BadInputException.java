@@ -4,10 +4,17 @@ import java.nio.file.Path;
 
 /**
  * Bad input from a user: a corrupt or foreign file, a wrong shape, a missing column, an unknown
- * key. The message is one line that names the file, the place in it (line, HDU, field, entry) and
- * what was expected. The CLI maps this exception to exit code 2.
+ * key, an option value out of range. The message is one line that names the file, the place in it
+ * (line, HDU, field, entry) or the option, and what was expected. The CLI maps this exception to
+ * exit code 2.
+ *
+ * <p>The error taxonomy: code that validates a value <em>a user gave</em> (a file, an option, a
+ * policy) throws this; a bare {@link IllegalArgumentException} means a caller inside realitycheck
+ * broke a contract, which the CLI reports as an internal error (exit 3). This class extends
+ * {@code IllegalArgumentException} so that callers which already catch that keep working when a
+ * check moves from "bad argument" to "bad input".
  */
-public class BadInputException extends RuntimeException {
+public class BadInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
+import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.ConventionalMethod;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
@@ -125,12 +126,23 @@ public final class HepDomain implements Domain {
     private record Config(Detector detector, ParticleGun gun, int tracksPerEvent, int noiseHitsPerLayer) {
     }
 
+    /** Options are a user's input: every rejection is a {@link BadInputException} naming the option. */
     private Config configure(Map<String, String> options) {
         Objects.requireNonNull(options, "options");
+        try {
+            return parseOptions(options);
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("hep options " + options + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Config parseOptions(Map<String, String> options) {
         Map<String, String> o = new HashMap<>(options);
         for (String k : o.keySet()) {
             if (!OPTIONS.contains(k)) {
-                throw new IllegalArgumentException("unknown hep option '" + k + "'; known options: "
+                throw new BadInputException("unknown hep option '" + k + "'; known options: "
                         + String.join(", ", new TreeSet<>(OPTIONS)));
             }
         }
