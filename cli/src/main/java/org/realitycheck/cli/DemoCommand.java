@@ -62,6 +62,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Output folder, replaced as one unit (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out even when it is a folder of other files (they are deleted).")
+    boolean force;
+
     @Option(names = "--models", paramLabel = "DIR",
             description = "Folder with demo.yaml, the policies, recipes and models (default: the project's models/).")
     Path models;
@@ -103,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = models != null ? models : defaultModels();
         DemoManifest manifest = DemoManifest.read(dir.resolve(DemoManifest.FILE));
         List<DemoManifest.ModelEntry> selected = select(manifest);
-        OutputFolder.checkReplaceable(out, "--out");
+        OutputFolder.checkReplaceable(out, "--out", force);
         List<Check> checks = Suite.checks();
         Map<String, Domain> domains = new LinkedHashMap<>();
         Map<String, Policy> policies = new LinkedHashMap<>();

@@ -63,14 +63,25 @@ public final class ModelArtifact {
      * @throws UncheckedIOException if the folder is not writable
      */
     public static void write(GanModel model, Path zip) {
-        atomically(zip, "model artifact", os -> {
-            try (ZipOutputStream out = new ZipOutputStream(os)) {
-                put(out, CARD, JSON.writeValueAsBytes(model.card()));
-                put(out, STATE, JSON.writeValueAsBytes(model.state()));
-                put(out, GENERATOR, graphBytes(model.generatorGraph()));
-                put(out, DISCRIMINATOR, graphBytes(model.discriminatorGraph()));
-            }
-        });
+        atomically(zip, "model artifact", writer(model));
+    }
+
+    /**
+     * The artifact's bytes as a writer, for writing it together with other files as one unit
+     * ({@link AtomicFiles#writeAll}), e.g. a model and its training history.
+     *
+     * @param model the model, never null
+     * @return a writer of the full artifact ({@link #write}'s content)
+     */
+    public static AtomicFiles.StreamWriter writer(GanModel model) {
+        return os -> {
+            ZipOutputStream out = new ZipOutputStream(os);
+            put(out, CARD, JSON.writeValueAsBytes(model.card()));
+            put(out, STATE, JSON.writeValueAsBytes(model.state()));
+            put(out, GENERATOR, graphBytes(model.generatorGraph()));
+            put(out, DISCRIMINATOR, graphBytes(model.discriminatorGraph()));
+            out.finish();
+        };
     }
 
     /** What a release artifact's card says it leaves out ({@link ModelCard#NOTE_ARTIFACT}). */
@@ -90,15 +101,25 @@ public final class ModelArtifact {
      * @throws UncheckedIOException if the folder is not writable
      */
     public static void writeRelease(GanModel model, Path zip) {
+        atomically(zip, "model artifact", releaseWriter(model));
+    }
+
+    /**
+     * A release artifact's bytes as a writer ({@link #writeRelease}'s content), for {@link AtomicFiles#writeAll}.
+     *
+     * @param model the model, never null
+     * @return a writer of the release artifact
+     */
+    public static AtomicFiles.StreamWriter releaseWriter(GanModel model) {
         ModelCard card = model.card().withNote(ModelCard.NOTE_ARTIFACT, RELEASE_NOTE);
-        atomically(zip, "model artifact", os -> {
-            try (ZipOutputStream out = new ZipOutputStream(os)) {
-                put(out, CARD, JSON.writeValueAsBytes(card));
-                ByteArrayOutputStream g = new ByteArrayOutputStream();
-                model.generatorGraph().save(g, false);
-                put(out, GENERATOR, g.toByteArray());
-            }
-        });
+        return os -> {
+            ZipOutputStream out = new ZipOutputStream(os);
+            put(out, CARD, JSON.writeValueAsBytes(card));
+            ByteArrayOutputStream g = new ByteArrayOutputStream();
+            model.generatorGraph().save(g, false);
+            put(out, GENERATOR, g.toByteArray());
+            out.finish();
+        };
     }
 
     /** Writes through {@code body} with {@link AtomicFiles#write}; I/O failures become unchecked. */
