@@ -137,6 +137,20 @@ public final class FitsIO {
                 throw BadInputException.at(file, where, "axis length " + a + " out of range [1, " + MAX_AXIS + "]");
             }
         }
+        // the axis product bounds what reading allocates (bands × h × w floats), checked before any allocation:
+        // 2^26 values (256 MiB as float32) is a 8192 × 8192 image; a file must also hold the data its header declares
+        final long maxValues = 1L << 26;
+        long values = (long) bands * h * w;
+        if (values > maxValues) {
+            throw BadInputException.at(file, where, "image of " + values + " values (NAXIS product) is above the limit of "
+                    + maxValues + " values (FitsIO's image-size limit)");
+        }
+        long dataBytes = values * Math.abs(hdu.getHeader().getIntValue("BITPIX", 32)) / 8;
+        long fileBytes = file.toFile().length();
+        if (dataBytes > fileBytes) {
+            throw BadInputException.at(file, where, "truncated: the header declares " + dataBytes + " bytes of data (NAXIS "
+                    + "product × |BITPIX|/8) but the file holds " + fileBytes + " bytes");
+        }
         Header hdr = hdu.getHeader();
         double bscale = hdr.getDoubleValue("BSCALE", 1.0);
         double bzero = hdr.getDoubleValue("BZERO", 0.0);
