@@ -68,4 +68,13 @@ class FitsIOLimitsTest {
         assertThat(img.height()).isEqualTo(3);
         assertThat(img.data()).containsOnly(0f);
     }
+
+    @Test
+    void anAbsurdNaxisIsRefusedBeforeTheLibraryAllocatesItsAxes(@TempDir Path tmp) throws IOException {
+        // found by fuzzing (cli FuzzTest, fits/regressions): nom-tam-fits allocated int[2147483647] and ran out of memory
+        Path f = fits(tmp.resolve("naxis.fits"), 2880, card("SIMPLE", "T"), card("BITPIX", "-32"), card("NAXIS", "2147483647"),
+                card("NAXIS1", "32"), card("NAXIS2", "32"));
+        assertThatThrownBy(() -> FitsIO.read(f)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("NAXIS").hasMessageContaining("0 to 999");
+    }
 }

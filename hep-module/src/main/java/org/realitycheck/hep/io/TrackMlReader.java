@@ -215,6 +215,11 @@ public final class TrackMlReader {
                     throw BadInputException.at(file, "line " + row.line(), e.getMessage(), e);
                 }
             }
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // commons-csv refuses a header with a missing or repeated name this way (found by fuzzing)
+            throw BadInputException.at(file, "line 1", "not a valid CSV header (" + e.getMessage() + ")", e);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw BadInputException.at(file, "", "cannot read CSV: " + e.getMessage(), e);
         }
