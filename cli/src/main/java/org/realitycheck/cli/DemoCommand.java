@@ -114,6 +114,9 @@ final class DemoCommand implements Callable<Integer> {
             if (!domains.containsKey(m.domain())) {
                 Domain d = Domains.byName(m.domain());
                 Policy p = PolicyParser.parse(dir.resolve(manifest.domains().get(m.domain()).policy()), checks, d);
+                if (samples != null) {
+                    Limits.checkCount(d, samples, manifest.seed(), manifest.domains().get(m.domain()).heldout(), "--samples");
+                }
                 domains.put(m.domain(), d);
                 policies.put(m.domain(), samples == null ? p : p.withSamples(samples));
             }

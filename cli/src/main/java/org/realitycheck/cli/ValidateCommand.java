@@ -90,6 +90,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         OutputFolder.checkReplaceable(out, "--out", force);
         Domain d = Domains.byName(domain);
+        if (samples != null) {
+            Limits.checkCount(d, samples, 1, java.util.Map.of(), "--samples");
+        }
         List<Check> checks = Suite.checks();
         Policy p = policy == null ? PolicyParser.defaults(d, checks) : PolicyParser.parse(policy, checks, d);
         if (samples != null) {

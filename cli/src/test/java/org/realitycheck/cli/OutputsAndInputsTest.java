@@ -204,4 +204,15 @@ class OutputsAndInputsTest {
         bad(expect("result.json"), "compare", notJson.toString(), notJson.toString(), "--out", tmp.resolve("c").toString());
         assertThat(tmp.resolve("c")).doesNotExist();
     }
+
+    @Test
+    void validateAndDemoLimitSamplesLikeCount(@TempDir Path tmp) throws IOException {
+        Path models = Path.of("..", "models");
+        assumeTrue(Files.isRegularFile(models.resolve("hep-default.zip")));
+        bad(expect("--samples 2147483647", "limit"), "validate", "--domain", "hep", "--model",
+                models.resolve("hep-default.zip").toString(), "--samples", "2147483647", "--out", tmp.resolve("v").toString());
+        bad(expect("--samples 2147483647", "limit"), "demo", "--models", models.toString(), "--only", "hep-default",
+                "--samples", "2147483647", "--out", tmp.resolve("d").toString());
+        assertThat(names(tmp)).isEmpty();
+    }
 }

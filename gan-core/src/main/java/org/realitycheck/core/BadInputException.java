@@ -50,4 +50,24 @@ public class BadInputException extends IllegalArgumentException {
         String place = where == null || where.isEmpty() ? "" : where + ": ";
         return new BadInputException(file + ": " + place + problem, cause);
     }
+
+    /**
+     * Runs code that validates a user's values (options, a policy) with the ordinary
+     * {@link IllegalArgumentException} checks of records and factories, and reports any rejection as
+     * bad input with {@code context} in front: the boundary where a value entered.
+     *
+     * @param context what the values are, e.g. {@code astro options {z_max=7}}
+     * @param work the parsing and validation
+     * @return what {@code work} returned
+     * @throws BadInputException when {@code work} rejects a value
+     */
+    public static <T> T whileParsing(String context, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(context + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -129,13 +129,7 @@ public final class HepDomain implements Domain {
     /** Options are a user's input: every rejection is a {@link BadInputException} naming the option. */
     private Config configure(Map<String, String> options) {
         Objects.requireNonNull(options, "options");
-        try {
-            return parseOptions(options);
-        } catch (BadInputException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("hep options " + options + ": " + e.getMessage(), e);
-        }
+        return BadInputException.whileParsing("hep options " + options, () -> parseOptions(options));
     }
 
     private Config parseOptions(Map<String, String> options) {

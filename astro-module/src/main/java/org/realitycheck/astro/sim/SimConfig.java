@@ -93,13 +93,7 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
      *     the options are a user's input
      */
     public static SimConfig fromOptions(Map<String, String> options) {
-        try {
-            return parseOptions(options);
-        } catch (BadInputException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("astro options " + options + ": " + e.getMessage(), e);
-        }
+        return BadInputException.whileParsing("astro options " + options, () -> parseOptions(options));
     }
 
     private static SimConfig parseOptions(Map<String, String> options) {

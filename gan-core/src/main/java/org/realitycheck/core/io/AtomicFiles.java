@@ -35,6 +35,8 @@ import java.util.Map;
 public final class AtomicFiles {
     /** The prefix of every temporary file and folder this class creates. */
     public static final String TEMP_PREFIX = ".rctmp-";
+    /** The prefix of an output's previous content during the instant it is being replaced. */
+    public static final String ASIDE_PREFIX = ".rcold-";
 
     private AtomicFiles() {
     }
@@ -111,7 +113,7 @@ public final class AtomicFiles {
                 Path dest = e.getKey();
                 Path aside = null;
                 if (temps.size() > 1 && Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
-                    aside = createTemp(dest.getParent(), false);
+                    aside = createAside(dest.getParent(), false);
                     move(dest, aside);
                 }
                 try {
@@ -169,7 +171,7 @@ public final class AtomicFiles {
             writer.write(tmp);
             syncTree(tmp);
             if (Files.exists(abs)) {
-                Path old = createTemp(parent, true);
+                Path old = createAside(parent, true);
                 Files.delete(old);
                 Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
                 try {
@@ -179,7 +181,12 @@ public final class AtomicFiles {
                     throw e;
                 }
                 syncFolder(parent);
-                deleteTree(old);
+                // from here the old content is garbage: give it a temporary's name, so that a run killed while
+                // deleting a large folder leaves something the next run removes as stale
+                Path garbage = createTemp(parent, true);
+                Files.delete(garbage);
+                Files.move(old, garbage, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(garbage);
             } else {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
                 syncFolder(parent);
@@ -206,7 +213,42 @@ public final class AtomicFiles {
 
     private static Path createTemp(Path dir, boolean folder) throws IOException {
         String prefix = TEMP_PREFIX + ProcessHandle.current().pid() + "-";
-        return folder ? Files.createTempDirectory(dir, prefix) : Files.createTempFile(dir, prefix, ".tmp");
+        Path p = folder ? Files.createTempDirectory(dir, prefix) : Files.createTempFile(dir, prefix, ".tmp");
+        InFlight.add(p);
+        return p;
+    }
+
+    /**
+     * A name for an existing output's old content while its replacement is renamed into place. It
+     * is neither removed as stale nor by the shutdown hook: should the run die between the two
+     * renames, this is the user's only copy ({@value #ASIDE_PREFIX}{@code <pid>-...} beside the output).
+     */
+    private static Path createAside(Path dir, boolean folder) throws IOException {
+        String prefix = ASIDE_PREFIX + ProcessHandle.current().pid() + "-";
+        return folder ? Files.createTempDirectory(dir, prefix) : Files.createTempFile(dir, prefix, ".old");
+    }
+
+    /**
+     * The temporaries of writes in progress, removed by a shutdown hook when the JVM is stopped
+     * (SIGTERM, Ctrl-C) in the middle of a write; after {@code kill -9} the next write removes them
+     * ({@link #removeStale}). A temporary that was renamed into place no longer exists under its
+     * name, so the hook cannot touch an output.
+     */
+    private static final class InFlight {
+        private static final java.util.Set<Path> PATHS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> PATHS.forEach(AtomicFiles::deleteQuietly),
+                    "realitycheck-remove-temporaries"));
+        }
+
+        static void add(Path p) {
+            PATHS.add(p);
+            // entries of finished writes are dropped lazily: a path that no longer exists is done
+            if (PATHS.size() > 64) {
+                PATHS.removeIf(q -> !Files.exists(q, LinkOption.NOFOLLOW_LINKS));
+            }
+        }
     }
 
     /**
