@@ -176,6 +176,7 @@ public final class AstroDataLoader {
         }
         List<Sample> out = new ArrayList<>();
         long[] shape = null;
+        Map<String, Integer> firstLine = new java.util.HashMap<>();
         for (int ln = 1; ln < lines.size(); ln++) {
             String line = lines.get(ln);
             if (line.isBlank()) {
@@ -189,6 +190,11 @@ public final class AstroDataLoader {
             String id = f[0];
             if (!id.matches("[A-Za-z0-9._-]+")) {
                 throw BadInputException.at(catalog, where + ", field id", "expected a file-name-safe id, got '" + id + "'");
+            }
+            Integer first = firstLine.putIfAbsent(id, ln + 1);
+            if (first != null) {
+                throw BadInputException.at(catalog, where + ", field id", "id '" + id + "' appears twice (first on line " + first
+                        + "); expected unique ids");
             }
             Map<String, Double> cov = new LinkedHashMap<>();
             for (int c = 2; c < head.length; c++) {

@@ -66,6 +66,12 @@ final class BenchCommand implements Callable<Integer> {
         if (reps < 1) {
             throw new UsageException("--reps must be >= 1, got " + reps);
         }
+        if (vsPytorch || spec.commandLine().getParseResult().hasMatchedOption("--python")) {
+            checkPython(python);
+        }
+        if (json != null) {
+            Outputs.checkFile(json, "--json");
+        }
         BenchSuite suite;
         try {
             suite = new BenchSuite(reps, line -> {
@@ -121,6 +127,31 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(out);
         }
+    }
+
+    /**
+     * {@code --python} must name an executable file (a path), or a program on {@code PATH} (a bare
+     * name): checked before minutes of benchmarks, not when the peer is started.
+     */
+    static void checkPython(String exe) {
+        if (exe.isBlank()) {
+            throw new UsageException("--python: empty; expected the Python executable, e.g. /usr/bin/python3");
+        }
+        if (exe.indexOf('/') >= 0) {
+            Path p = Path.of(exe);
+            if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+                throw new UsageException("--python " + exe + ": " + (Files.exists(p) ? "not an executable file" : "no such file")
+                        + "; expected the Python executable, e.g. /usr/bin/python3");
+            }
+            return;
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, exe)) && Files.isRegularFile(Path.of(dir, exe))) {
+                return;
+            }
+        }
+        throw new UsageException("--python " + exe + ": not found on PATH; expected the Python executable, e.g. /usr/bin/python3");
     }
 
     private static Path locateScript() {

@@ -1,8 +1,13 @@
 package org.realitycheck.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+
+import org.realitycheck.core.io.AtomicFiles;
 
 import org.realitycheck.reports.ComparisonReport;
 import org.realitycheck.validation.SuiteResult;
@@ -40,10 +45,18 @@ final class CompareCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException(out + ": --out must be a folder");
         }
+        Inputs.regularFile(a, "A.json");
+        Inputs.regularFile(b, "B.json");
+        Path html = Outputs.checkFile(out.resolve("compare.html"), "--out");
+        Path md = Outputs.checkFile(out.resolve("compare.md"), "--out");
         SuiteResult ra = ResultJson.read(a);
         SuiteResult rb = ResultJson.read(b);
         ComparisonReport c = ComparisonReport.of(ra, a.toString(), rb, b.toString());
-        c.write(out);
+        // both files or neither; the folder's other files are left alone
+        Map<Path, AtomicFiles.StreamWriter> files = new LinkedHashMap<>();
+        files.put(html, w -> w.write(c.html().getBytes(StandardCharsets.UTF_8)));
+        files.put(md, w -> w.write(c.markdown().getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.writeAll(files);
         long metricRegressions = c.metrics().stream()
                 .filter(m -> m.status() == org.realitycheck.validation.Status.FAIL).count();
         long checkRegressions = c.checks().stream().filter(ComparisonReport.CheckDelta::regressed).count();

@@ -62,6 +62,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Output folder, replaced as one unit (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out even when it is a folder of other files (they are deleted).")
+    boolean force;
+
     @Option(names = "--models", paramLabel = "DIR",
             description = "Folder with demo.yaml, the policies, recipes and models (default: the project's models/).")
     Path models;
@@ -103,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = models != null ? models : defaultModels();
         DemoManifest manifest = DemoManifest.read(dir.resolve(DemoManifest.FILE));
         List<DemoManifest.ModelEntry> selected = select(manifest);
-        OutputFolder.checkReplaceable(out, "--out");
+        OutputFolder.checkReplaceable(out, "--out", force);
         List<Check> checks = Suite.checks();
         Map<String, Domain> domains = new LinkedHashMap<>();
         Map<String, Policy> policies = new LinkedHashMap<>(); // by policy file
@@ -111,6 +114,9 @@ final class DemoCommand implements Callable<Integer> {
             Domain d = domains.computeIfAbsent(m.domain(), Domains::byName);
             if (!policies.containsKey(manifest.policyOf(m))) {
                 Policy p = PolicyParser.parse(dir.resolve(manifest.policyOf(m)), checks, d);
+                if (samples != null) {
+                    Limits.checkCount(d, samples, manifest.seed(), manifest.domains().get(m.domain()).heldout(), "--samples");
+                }
                 policies.put(manifest.policyOf(m), samples == null ? p : p.withSamples(samples));
             }
             Path source = train ? dir.resolve(m.artifact() + ".yaml") : dir.resolve(m.artifact() + ".zip");

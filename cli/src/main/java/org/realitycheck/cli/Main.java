@@ -1,8 +1,13 @@
 package org.realitycheck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.model.Provenance;
@@ -67,28 +72,42 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * The error taxonomy (DESIGN.md "Errors and bad input"; issue 9):
+     * <ul>
+     *   <li>exit 2, the message as it is: {@link BadInputException} (a file, option or policy a user
+     *       gave), {@link UsageException}, and I/O failures on the user's files and folders
+     *       ({@link IOException}, also wrapped in {@link UncheckedIOException}: missing, not
+     *       readable, read-only, disk full), named by their file;</li>
+     *   <li>exit 3, "internal error ... this is a bug": everything else, including a bare
+     *       {@link IllegalArgumentException} (a contract broken inside realitycheck or a library),
+     *       {@link NullPointerException} and {@link Error}s such as {@link OutOfMemoryError}.</li>
+     * </ul>
+     * The one I/O style: library code lets {@link IOException} propagate (checked), or wraps it in
+     * {@link UncheckedIOException} where an interface forbids checked exceptions; the CLI unwraps.
+     */
     static int handle(Throwable ex, PrintWriter err, boolean debug) {
         Throwable t = ex;
-        if (t instanceof UncheckedIOException u && u.getCause() != null) {
+        String context = null; // what an UncheckedIOException says it was doing, when its cause names no file
+        while (t instanceof UncheckedIOException u && u.getCause() != null) {
+            if (context == null && u.getMessage() != null && !u.getMessage().equals(u.getCause().toString())) {
+                context = u.getMessage();
+            }
             t = u.getCause();
         }
         int code;
         String msg;
-        if (t instanceof BadInputException) {
+        if (t instanceof BadInputException || t instanceof UsageException) {
             code = ExitCode.BAD_INPUT;
             msg = t.getMessage();
-        } else if (t instanceof UsageException || t instanceof IllegalArgumentException) {
+        } else if (t instanceof IOException io) {
             code = ExitCode.BAD_INPUT;
-            msg = t.getMessage();
-        } else if (t instanceof NoSuchFileException nf) {
-            code = ExitCode.BAD_INPUT;
-            msg = nf.getFile() + ": no such file or directory";
-        } else if (t instanceof java.nio.file.AccessDeniedException ad) {
-            code = ExitCode.BAD_INPUT;
-            msg = ad.getFile() + ": permission denied";
+            msg = context != null && !(io instanceof FileSystemException fs && fs.getFile() != null)
+                    ? context + ": " + ioMessage(io) : ioMessage(io);
         } else {
             code = ExitCode.INTERNAL;
-            msg = "internal error: " + t + (debug ? "" : " (run again with --debug for the stack trace)");
+            msg = "internal error (this is a bug in realitycheck; please report it): " + t
+                    + (debug ? "" : " (run again with --debug for the stack trace)");
         }
         err.println("realitycheck: " + oneLine(msg));
         if (debug) {
@@ -96,6 +115,29 @@ public final class Main implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /** One line naming the file and what the file system said. */
+    static String ioMessage(IOException io) {
+        if (io instanceof NoSuchFileException nf) {
+            return nf.getFile() + ": no such file or directory";
+        }
+        if (io instanceof AccessDeniedException ad) {
+            return ad.getFile() + ": permission denied";
+        }
+        if (io instanceof FileAlreadyExistsException fe) {
+            return fe.getFile() + ": already exists";
+        }
+        if (io instanceof NotDirectoryException nd) {
+            return nd.getFile() + ": not a folder";
+        }
+        if (io instanceof FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() == null ? io.getClass().getSimpleName() : fs.getReason();
+            return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": " + reason;
+        }
+        String m = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+        Throwable c = io.getCause();
+        return c instanceof IOException && c.getMessage() != null && !m.contains(c.getMessage()) ? m + ": " + c.getMessage() : m;
     }
 
     private static String oneLine(String s) {

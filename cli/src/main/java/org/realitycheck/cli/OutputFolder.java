@@ -25,26 +25,32 @@ final class OutputFolder {
      * @throws UsageException naming the folder and what to do
      */
     static void checkReplaceable(Path out, String option) throws IOException {
-        Path abs = out.toAbsolutePath().normalize();
-        if (abs.getParent() == null) {
-            throw new UsageException(option + " " + out + ": cannot write outputs to the file-system root");
-        }
+        checkReplaceable(out, option, false);
+    }
+
+    /**
+     * Refuses an {@code --out} that would destroy something that is not ours (unless {@code force}),
+     * or that cannot be written, before any work starts: the root, an existing file or other
+     * non-folder, a file on the path, a folder that cannot be written.
+     *
+     * @param force replace an existing folder of the user's own files (the command's {@code --force})
+     * @throws UsageException naming the folder and what to do
+     */
+    static void checkReplaceable(Path out, String option, boolean force) throws IOException {
+        Path abs = Outputs.checkPath(out, option);
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new UsageException(option + " " + out + ": exists and is a file; expected a folder to create");
+            throw new UsageException(option + " " + out + ": exists and is " + (Files.isRegularFile(abs) ? "a file" : "not a folder")
+                    + "; expected a folder to create");
         }
-        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new UsageException(option + " " + out + ": " + p + " is a file, not a folder");
-            }
-        }
-        if (Files.isDirectory(abs) && !Files.exists(abs.resolve(MARKER))) {
+        if (!force && Files.isDirectory(abs) && !Files.exists(abs.resolve(MARKER))) {
             try (Stream<Path> s = Files.list(abs)) {
                 if (s.findAny().isPresent()) {
                     throw new UsageException(option + " " + out + ": exists and is not a realitycheck output folder (no "
-                            + MARKER + "); choose another folder or remove it");
+                            + MARKER + "); choose another folder, or add --force to replace it and everything in it");
                 }
             }
         }
+        Outputs.probe(abs, out, option);
     }
 
     /** Fills {@code out} atomically and marks it. */

@@ -35,6 +35,9 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new UsageException(out + ": --out is a folder; give the HTML file to write, e.g. " + out.resolve("report.html"));
         }
+        Inputs.regularFile(result, "--result");
+        Outputs.checkFile(out, "--out");
+        Outputs.checkDistinct(result, "--result", out, "--out");
         SuiteResult r = ResultJson.read(result);
         HtmlReport.write(r, out);
         spec.commandLine().getOut().printf("wrote %s (%s, %d KB)%n", out, r.verdict().label(), Files.size(out) / 1024);

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
-import org.realitycheck.core.io.AtomicFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +33,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder; replaced atomically.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder, written as one unit; an existing one is replaced only when realitycheck wrote it.")
     Path out;
+
+    @Option(names = "--force", description = "Replace --out even when it is a folder of other files (they are deleted).")
+    boolean force;
 
     @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE",
             description = "A domain option, e.g. z_max=0.1 (astro) or pt-max=20 (hep); repeatable; unknown keys list the known ones.")
@@ -47,8 +50,10 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--count must be >= 1, got " + count);
         }
         Domain d = Domains.byName(domain);
+        OutputFolder.checkReplaceable(out, "--out", force);
+        Limits.checkCount(d, count, seed, options, "--count");
         Progress.note(spec.commandLine().getErr(), "simulating " + count + " " + d.name() + " samples (seed " + seed + ")");
-        AtomicFiles.writeFolder(out, dir -> d.simulateInto(dir, count, seed, options));
+        OutputFolder.write(out, dir -> d.simulateInto(dir, count, seed, options));
         spec.commandLine().getOut().println("wrote " + count + " " + d.name() + " samples to " + out);
         return ExitCode.OK;
     }

@@ -1,5 +1,7 @@
 package org.realitycheck.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.io.AtomicFiles;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
 import org.realitycheck.core.model.ModelCard;
@@ -122,6 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, String> opts = new LinkedHashMap<>(r == null ? Map.of() : r.options());
         opts.putAll(options);
 
+        checkOutputs();
         if (n < 1) {
             throw new UsageException("--count must be >= 1, got " + n);
         }
@@ -140,8 +144,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!(field > 0) || Double.isInfinite(field)) {
             throw new UsageException("--fit-field-scale must be > 0, got " + field);
         }
-        if (data != null && !Files.isDirectory(data)) {
-            throw new UsageException(data + ": --data must be a folder written by 'realitycheck simulate'");
+        if (data != null) {
+            Inputs.dataFolder(data, "--data");
         }
         if (data != null && !opts.isEmpty()) {
             throw new UsageException("-O simulation options apply only without --data, got " + opts.keySet());
@@ -149,6 +153,9 @@ final class TrainCommand implements Callable<Integer> {
         Domain d = Domains.byName(dom);
         if (field != 1.0 && !(d instanceof HepDomain)) {
             throw new UsageException("--fit-field-scale applies to the hep domain only, not " + d.name());
+        }
+        if (data == null) {
+            Limits.checkCount(d, n, s, opts, "--count");
         }
         var err = spec.commandLine().getErr();
         SampleSet raw;
@@ -212,17 +219,40 @@ final class TrainCommand implements Callable<Integer> {
             card = card.withNote("recipe", recipe.getFileName().toString());
         }
         model = model.with(card, model.state());
-        if (rel) {
-            ModelArtifact.writeRelease(model, out);
-        } else {
-            ModelArtifact.write(model, out);
-        }
+        // the model and its history are one unit: both are written, or neither
+        Map<Path, AtomicFiles.StreamWriter> files = new LinkedHashMap<>();
+        files.put(out, rel ? ModelArtifact.releaseWriter(model) : ModelArtifact.writer(model));
         if (history != null) {
-            rec.writeJson(history);
+            files.put(history, rec.jsonWriter());
         }
+        AtomicFiles.writeAll(files);
         spec.commandLine().getOut().printf("wrote %s (%d samples, %d epochs, %.0f s, final losses %s)%n", out,
                 train.size(), cfg.epochs(), model.card().trainingSeconds(), new TreeMap<>(model.card().finalLosses()));
         return ExitCode.OK;
+    }
+
+    /**
+     * Everything about {@code --out} and {@code --history} that can be known before training: both
+     * writable, of the right kind, and not the same file; an existing {@code --out} must be a zip
+     * (a model it replaces), never some other file of the user's.
+     */
+    private void checkOutputs() throws IOException {
+        Path abs = Outputs.checkFile(out, "--out");
+        if (Files.isRegularFile(abs) && Files.size(abs) > 0 && !isZip(abs)) {
+            throw new UsageException("--out " + out + ": exists and is not a zip (a model artifact); choose another name "
+                    + "or remove it");
+        }
+        if (history != null) {
+            Outputs.checkFile(history, "--history");
+            Outputs.checkDistinct(out, "--out", history, "--history");
+        }
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        }
     }
 
     /** What the card says about the training data: where it came from and any deliberate bias. */

@@ -73,20 +73,30 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder; replaced atomically.")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out even when it is a folder of other files (they are deleted).")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (samples != null && samples < 1) {
             throw new UsageException("--samples must be >= 1, got " + samples);
         }
-        if (data != null && !Files.isDirectory(data)) {
-            throw new UsageException("--data " + data + ": not a folder");
+        if (data != null) {
+            Inputs.dataFolder(data, "--data");
         }
-        if (!Files.isRegularFile(model)) {
-            throw new UsageException("--model " + model + ": no such file");
+        Inputs.regularFile(model, "--model");
+        if (policy != null) {
+            Inputs.regularFile(policy, "--policy");
         }
-        OutputFolder.checkReplaceable(out, "--out");
+        if (baseline != null) {
+            Inputs.regularFile(baseline, "--baseline");
+        }
+        OutputFolder.checkReplaceable(out, "--out", force);
         Domain d = Domains.byName(domain);
+        if (samples != null) {
+            Limits.checkCount(d, samples, 1, java.util.Map.of(), "--samples");
+        }
         List<Check> checks = Suite.checks();
         Policy p = policy == null ? PolicyParser.defaults(d, checks) : PolicyParser.parse(policy, checks, d);
         if (samples != null) {

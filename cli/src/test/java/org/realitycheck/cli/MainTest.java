@@ -94,4 +94,51 @@ class MainTest {
                 .isEqualTo(ExitCode.INTERNAL);
         assertThat(dbg.toString()).contains("\tat ");
     }
+
+    @Test
+    void theErrorTaxonomyBareIllegalArgumentIsABugNotBadInput() {
+        StringWriter err = new StringWriter();
+        PrintWriter pw = new PrintWriter(err, true);
+        // a contract broken inside the code is a bug: exit 3, said so, with the --debug hint
+        assertThat(Main.handle(new IllegalArgumentException("n must be >= 1, got 0"), pw, false)).isEqualTo(ExitCode.INTERNAL);
+        assertThat(err.toString()).contains("this is a bug").contains("--debug").hasLineCount(1);
+        assertThat(Main.handle(new NullPointerException(), pw, false)).isEqualTo(ExitCode.INTERNAL);
+        assertThat(Main.handle(new OutOfMemoryError("Java heap space"), pw, false)).isEqualTo(ExitCode.INTERNAL);
+        // a user's input is exit 2, also when it is validated by a record's IllegalArgumentException-style check
+        assertThat(Main.handle(new BadInputException("--option z_max: must be <= 3"), pw, false)).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(new BadInputException("x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Main.handle(new UsageException("--count must be >= 1"), pw, false)).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
+    void ioFailuresOnTheUsersFilesAreExit2NamingTheFile() {
+        StringWriter err = new StringWriter();
+        PrintWriter pw = new PrintWriter(err, true);
+        assertThat(Main.handle(new java.nio.file.FileSystemException("/ro/out.zip", null, "Read-only file system"), pw, false))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("realitycheck: /ro/out.zip: Read-only file system" + System.lineSeparator());
+        StringWriter err2 = new StringWriter();
+        assertThat(Main.handle(new java.io.UncheckedIOException("cannot write model artifact m.zip",
+                new java.io.IOException("No space left on device")), new PrintWriter(err2, true), false)).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err2.toString()).contains("m.zip").contains("No space left on device").hasLineCount(1);
+    }
+
+    @Test
+    void unknownDomainIsBadInputNotABug(@TempDir Path tmp) {
+        Run r = run("simulate", "radio", "--count", "1", "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).doesNotContain("bug");
+    }
+
+    @Test
+    void badDomainOptionValuesAreBadInputInBothDomains(@TempDir Path tmp) {
+        Run a = run("simulate", "astro", "--count", "1", "-O", "z_max=7", "--out", tmp.resolve("a").toString());
+        assertThat(a.code()).as(a.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(a.err()).contains("z_max").doesNotContain("bug");
+        Run h = run("simulate", "hep", "--count", "1", "-O", "pt-min=-3", "--out", tmp.resolve("h").toString());
+        assertThat(h.code()).as(h.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(h.err()).contains("pt").doesNotContain("bug");
+        assertThat(tmp.resolve("a")).doesNotExist();
+        assertThat(tmp.resolve("h")).doesNotExist();
+    }
 }

@@ -4,10 +4,17 @@ import java.nio.file.Path;
 
 /**
  * Bad input from a user: a corrupt or foreign file, a wrong shape, a missing column, an unknown
- * key. The message is one line that names the file, the place in it (line, HDU, field, entry) and
- * what was expected. The CLI maps this exception to exit code 2.
+ * key, an option value out of range. The message is one line that names the file, the place in it
+ * (line, HDU, field, entry) or the option, and what was expected. The CLI maps this exception to
+ * exit code 2.
+ *
+ * <p>The error taxonomy: code that validates a value <em>a user gave</em> (a file, an option, a
+ * policy) throws this; a bare {@link IllegalArgumentException} means a caller inside realitycheck
+ * broke a contract, which the CLI reports as an internal error (exit 3). This class extends
+ * {@code IllegalArgumentException} so that callers which already catch that keep working when a
+ * check moves from "bad argument" to "bad input".
  */
-public class BadInputException extends RuntimeException {
+public class BadInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -42,5 +49,25 @@ public class BadInputException extends RuntimeException {
     public static BadInputException at(Path file, String where, String problem, Throwable cause) {
         String place = where == null || where.isEmpty() ? "" : where + ": ";
         return new BadInputException(file + ": " + place + problem, cause);
+    }
+
+    /**
+     * Runs code that validates a user's values (options, a policy) with the ordinary
+     * {@link IllegalArgumentException} checks of records and factories, and reports any rejection as
+     * bad input with {@code context} in front: the boundary where a value entered.
+     *
+     * @param context what the values are, e.g. {@code astro options {z_max=7}}
+     * @param work the parsing and validation
+     * @return what {@code work} returned
+     * @throws BadInputException when {@code work} rejects a value
+     */
+    public static <T> T whileParsing(String context, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(context + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -27,7 +27,7 @@ public final class Domains {
     /**
      * @param name a domain name such as {@code astro}
      * @return the domain
-     * @throws IllegalArgumentException when no domain has that name; the message lists the known ones
+     * @throws BadInputException when no domain has that name (a user's input); the message lists the known ones
      */
     public static Domain byName(String name) {
         for (Domain d : all()) {
@@ -35,7 +35,7 @@ public final class Domains {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown domain '" + name + "'; known domains: "
+        throw new BadInputException("unknown domain '" + name + "'; known domains: "
                 + (names().isEmpty() ? "(none on the classpath)" : String.join(", ", names())));
     }
 }

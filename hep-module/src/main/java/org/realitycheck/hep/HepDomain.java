@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.ConventionalMethod;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.ForwardModel;
@@ -106,10 +107,14 @@ public final class HepDomain implements Domain {
                 + "and is compared with the Karimaki helix fit.";
     }
 
+    /** Options are a user's input: every rejection is a {@link BadInputException} naming the option. */
     private HepOptions configure(Map<String, String> options) {
-        // data simulated in a described detector is fitted and probed in it too
-        HepOptions.detectorFile(options).ifPresent(this::use);
-        return HepOptions.parse(options, setup.detector(), gun);
+        Objects.requireNonNull(options, "options");
+        return BadInputException.whileParsing("hep options " + options, () -> {
+            // data simulated in a described detector is fitted and probed in it too
+            HepOptions.detectorFile(options).ifPresent(this::use);
+            return HepOptions.parse(options, setup.detector(), gun);
+        });
     }
 
     /**

@@ -118,8 +118,68 @@ public final class FitsIO {
             if (size % 2880 != 0) {
                 throw BadInputException.at(file, "", "truncated FITS file: " + size + " bytes is not a multiple of 2880");
             }
+            checkNaxis(file, size);
         } catch (IOException e) {
             throw BadInputException.at(file, "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Walks every header (2880-byte blocks of 80-byte cards up to END) and refuses an NAXIS outside
+     * the standard's [0, 999] (FITS 4.0, section 4.4.1.1) before nom-tam-fits allocates an axis array
+     * of that length (NAXIS = 2147483647 ran out of memory; found by fuzzing). The data between
+     * headers is skipped by its declared size; a walk that leaves the file stops, and the reader
+     * reports the truncation.
+     */
+    private static void checkNaxis(Path file, long size) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            long pos = 0;
+            for (int hdu = 0; pos < size && hdu < 1000; hdu++) {
+                long naxis = 0;
+                long product = 1;
+                long bitpix = 8;
+                boolean end = false;
+                java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(2880);
+                for (int blocks = 0; !end && pos < size && blocks < 10_000; blocks++) {
+                    block.clear();
+                    if (ch.read(block, pos) < 2880) {
+                        return;
+                    }
+                    pos += 2880;
+                    for (int c = 0; c < 36 && !end; c++) {
+                        String card = new String(block.array(), c * 80, 80, StandardCharsets.US_ASCII);
+                        String key = card.substring(0, 8).trim();
+                        end = key.equals("END");
+                        if (card.startsWith("=", 8) && (key.equals("NAXIS") || key.equals("BITPIX") || key.startsWith("NAXIS"))) {
+                            String v = card.substring(10).split("/", 2)[0].trim();
+                            long n;
+                            try {
+                                n = Long.parseLong(v);
+                            } catch (NumberFormatException e) {
+                                continue; // nom-tam-fits reports it
+                            }
+                            if (key.equals("NAXIS") && (n < 0 || n > 999)) {
+                                throw BadInputException.at(file, "HDU " + hdu + " NAXIS", "expected 0 to 999 axes, got " + n);
+                            } else if (key.equals("NAXIS")) {
+                                naxis = n;
+                            } else if (key.equals("BITPIX")) {
+                                bitpix = n;
+                            } else if (n > 0) {
+                                try {
+                                    product = Math.multiplyExact(product, n);
+                                } catch (ArithmeticException e) {
+                                    return; // beyond any file: the reader's own limits report it
+                                }
+                            }
+                        }
+                    }
+                }
+                long data = naxis == 0 ? 0 : product * (Math.abs(bitpix) / 8);
+                if (data < 0 || data > size) {
+                    return; // truncated or nonsense: the reader reports it
+                }
+                pos += (data + 2879) / 2880 * 2880;
+            }
         }
     }
 
@@ -136,6 +196,20 @@ public final class FitsIO {
             if (a < 1 || a > MAX_AXIS) {
                 throw BadInputException.at(file, where, "axis length " + a + " out of range [1, " + MAX_AXIS + "]");
             }
+        }
+        // the axis product bounds what reading allocates (bands × h × w floats), checked before any allocation:
+        // 2^26 values (256 MiB as float32) is a 8192 × 8192 image; a file must also hold the data its header declares
+        final long maxValues = 1L << 26;
+        long values = (long) bands * h * w;
+        if (values > maxValues) {
+            throw BadInputException.at(file, where, "image of " + values + " values (NAXIS product) is above the limit of "
+                    + maxValues + " values (FitsIO's image-size limit)");
+        }
+        long dataBytes = values * Math.abs(hdu.getHeader().getIntValue("BITPIX", 32)) / 8;
+        long fileBytes = file.toFile().length();
+        if (dataBytes > fileBytes) {
+            throw BadInputException.at(file, where, "truncated: the header declares " + dataBytes + " bytes of data (NAXIS "
+                    + "product × |BITPIX|/8) but the file holds " + fileBytes + " bytes");
         }
         Header hdr = hdu.getHeader();
         double bscale = hdr.getDoubleValue("BSCALE", 1.0);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.realitycheck.astro.degrade.Degradation;
 import org.realitycheck.astro.degrade.NoiseModel;
 import org.realitycheck.astro.degrade.Psf;
+import org.realitycheck.core.BadInputException;
 
 /**
  * Everything the simulator needs: image geometry, instrument, degradation, redshift range and the
@@ -88,14 +89,19 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
      * Parses options over the defaults.
      *
      * @param options keys from {@link #KEYS}, values as text
-     * @throws IllegalArgumentException for an unknown key (the message lists the known ones) or a bad value
+     * @throws BadInputException for an unknown key (the message lists the known ones) or a bad value:
+     *     the options are a user's input
      */
     public static SimConfig fromOptions(Map<String, String> options) {
+        return BadInputException.whileParsing("astro options " + options, () -> parseOptions(options));
+    }
+
+    private static SimConfig parseOptions(Map<String, String> options) {
         Map<String, String> o = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : options.entrySet()) {
             String k = e.getKey().toLowerCase(Locale.ROOT).replace('-', '_');
             if (!KEYS.contains(k)) {
-                throw new IllegalArgumentException("unknown astro option '" + e.getKey() + "'; known options: " + String.join(", ", KEYS));
+                throw new BadInputException("unknown astro option '" + e.getKey() + "'; known options: " + String.join(", ", KEYS));
             }
             o.put(k, e.getValue().trim());
         }

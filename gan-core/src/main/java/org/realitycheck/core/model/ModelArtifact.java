@@ -47,8 +47,23 @@ public final class ModelArtifact {
     /** Zip entry of the training counters. */
     public static final String STATE = "state.json";
 
-    /** Largest entry read into memory: 2 GiB − 1 (a Java array's limit); guards against zip bombs. */
-    private static final int MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
+    /**
+     * Largest entry, uncompressed, that loading reads: 256 MiB. The shipped models' largest entry
+     * (the astro generator graph) is 1.6 MB; a 256 MiB graph is a U-Net over 64 M float weights.
+     */
+    public static final int MAX_ENTRY_BYTES = 256 << 20;
+    /** Largest sum of all entries, uncompressed: 512 MiB (a full artifact holds two graphs with Adam state). */
+    public static final long MAX_TOTAL_BYTES = 512L << 20;
+    /**
+     * Largest compression ratio (uncompressed / compressed) of an entry over {@value #RATIO_FREE_BYTES}
+     * bytes: 100. Trained float weights barely compress (the shipped graphs: 1.09); a zip bomb
+     * compresses zeros about 1000-fold.
+     */
+    public static final int MAX_RATIO = 100;
+    /** Entries up to this size (1 MiB) may compress any amount: JSON cards and small zeroed tensors do. */
+    public static final int RATIO_FREE_BYTES = 1 << 20;
+    /** Most entries an artifact may hold (ours have 2 to 4; a DL4J zip about 5). */
+    public static final int MAX_ENTRIES = 1000;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -63,14 +78,25 @@ public final class ModelArtifact {
      * @throws UncheckedIOException if the folder is not writable
      */
     public static void write(GanModel model, Path zip) {
-        atomically(zip, "model artifact", os -> {
-            try (ZipOutputStream out = new ZipOutputStream(os)) {
-                put(out, CARD, JSON.writeValueAsBytes(model.card()));
-                put(out, STATE, JSON.writeValueAsBytes(model.state()));
-                put(out, GENERATOR, graphBytes(model.generatorGraph()));
-                put(out, DISCRIMINATOR, graphBytes(model.discriminatorGraph()));
-            }
-        });
+        atomically(zip, "model artifact", writer(model));
+    }
+
+    /**
+     * The artifact's bytes as a writer, for writing it together with other files as one unit
+     * ({@link AtomicFiles#writeAll}), e.g. a model and its training history.
+     *
+     * @param model the model, never null
+     * @return a writer of the full artifact ({@link #write}'s content)
+     */
+    public static AtomicFiles.StreamWriter writer(GanModel model) {
+        return os -> {
+            ZipOutputStream out = new ZipOutputStream(os);
+            put(out, CARD, JSON.writeValueAsBytes(model.card()));
+            put(out, STATE, JSON.writeValueAsBytes(model.state()));
+            put(out, GENERATOR, graphBytes(model.generatorGraph()));
+            put(out, DISCRIMINATOR, graphBytes(model.discriminatorGraph()));
+            out.finish();
+        };
     }
 
     /** What a release artifact's card says it leaves out ({@link ModelCard#NOTE_ARTIFACT}). */
@@ -90,15 +116,25 @@ public final class ModelArtifact {
      * @throws UncheckedIOException if the folder is not writable
      */
     public static void writeRelease(GanModel model, Path zip) {
+        atomically(zip, "model artifact", releaseWriter(model));
+    }
+
+    /**
+     * A release artifact's bytes as a writer ({@link #writeRelease}'s content), for {@link AtomicFiles#writeAll}.
+     *
+     * @param model the model, never null
+     * @return a writer of the release artifact
+     */
+    public static AtomicFiles.StreamWriter releaseWriter(GanModel model) {
         ModelCard card = model.card().withNote(ModelCard.NOTE_ARTIFACT, RELEASE_NOTE);
-        atomically(zip, "model artifact", os -> {
-            try (ZipOutputStream out = new ZipOutputStream(os)) {
-                put(out, CARD, JSON.writeValueAsBytes(card));
-                ByteArrayOutputStream g = new ByteArrayOutputStream();
-                model.generatorGraph().save(g, false);
-                put(out, GENERATOR, g.toByteArray());
-            }
-        });
+        return os -> {
+            ZipOutputStream out = new ZipOutputStream(os);
+            put(out, CARD, JSON.writeValueAsBytes(card));
+            ByteArrayOutputStream g = new ByteArrayOutputStream();
+            model.generatorGraph().save(g, false);
+            put(out, GENERATOR, g.toByteArray());
+            out.finish();
+        };
     }
 
     /** Writes through {@code body} with {@link AtomicFiles#write}; I/O failures become unchecked. */
@@ -151,6 +187,9 @@ public final class ModelArtifact {
                 return new GraphGenerator(graph(zip, zf, GENERATOR), card);
             }
             dl4j = zf.getEntry("configuration.json") != null && zf.getEntry("coefficients.bin") != null;
+            if (dl4j) {
+                checkActualSizes(zip, zf);
+            }
         } catch (IOException e) {
             throw BadInputException.at(zip, "", "cannot read model artifact: " + e.getMessage(), e);
         }
@@ -214,18 +253,77 @@ public final class ModelArtifact {
             throw BadInputException.at(zip, "", "not a zip file, or truncated (" + e.getMessage() + ")", e);
         }
         Set<String> seen = new HashSet<>();
-        for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements();) {
-            String name = en.nextElement().getName();
-            if (!safeName(name)) {
-                closeQuietly(zf);
-                throw BadInputException.at(zip, name, "zip entry name escapes the archive folder");
+        long total = 0;
+        try {
+            if (zf.size() > MAX_ENTRIES) {
+                throw BadInputException.at(zip, "", zf.size() + " zip entries, above the limit of " + MAX_ENTRIES
+                        + " (ModelArtifact.MAX_ENTRIES)");
             }
-            if (!seen.add(name)) {
-                closeQuietly(zf);
-                throw BadInputException.at(zip, name, "zip entry appears twice");
+            for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements();) {
+                ZipEntry e = en.nextElement();
+                String name = e.getName();
+                if (!safeName(name)) {
+                    throw BadInputException.at(zip, name, "zip entry name escapes the archive folder");
+                }
+                if (!seen.add(name)) {
+                    throw BadInputException.at(zip, name, "zip entry appears twice");
+                }
+                // the declared sizes; the bytes actually inflated are counted again when read
+                checkSize(zip, name, e.getSize(), e.getCompressedSize());
+                total += Math.max(0, e.getSize());
+                if (total > MAX_TOTAL_BYTES) {
+                    throw BadInputException.at(zip, name, "zip entries add up to more than " + MAX_TOTAL_BYTES
+                            + " bytes uncompressed, the limit (ModelArtifact.MAX_TOTAL_BYTES)");
+                }
             }
+        } catch (BadInputException ex) {
+            closeQuietly(zf);
+            throw ex;
         }
         return zf;
+    }
+
+    /**
+     * Refuses an entry of {@code size} bytes uncompressed ({@code -1}: unknown yet) stored in
+     * {@code compressed} bytes when it passes {@link #MAX_ENTRY_BYTES} or {@link #MAX_RATIO}.
+     */
+    private static void checkSize(Path zip, String name, long size, long compressed) {
+        if (size > MAX_ENTRY_BYTES) {
+            throw BadInputException.at(zip, name, "zip entry of " + size + " bytes uncompressed, above the limit of "
+                    + MAX_ENTRY_BYTES + " (ModelArtifact.MAX_ENTRY_BYTES)");
+        }
+        if (size > RATIO_FREE_BYTES && compressed > 0 && size / (double) compressed > MAX_RATIO) {
+            throw BadInputException.at(zip, name, String.format(java.util.Locale.ROOT, "zip entry compressed %.0f-fold "
+                    + "(%d bytes from %d), above the limit of %d (ModelArtifact.MAX_RATIO): not a model, perhaps a zip bomb",
+                    size / (double) compressed, size, compressed, MAX_RATIO));
+        }
+    }
+
+    /**
+     * Inflates every entry once, counting bytes without keeping them, so that a zip whose declared
+     * sizes lie cannot make a library that reads it (DL4J's {@code ModelSerializer}) allocate past
+     * the limits.
+     */
+    private static void checkActualSizes(Path zip, ZipFile zf) {
+        long total = 0;
+        byte[] buf = new byte[1 << 16];
+        for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements();) {
+            ZipEntry e = en.nextElement();
+            long n = 0;
+            try (InputStream in = zf.getInputStream(e)) {
+                for (int r; (r = in.read(buf)) > 0;) {
+                    n += r;
+                    checkSize(zip, e.getName(), n, e.getCompressedSize());
+                }
+            } catch (IOException ex) {
+                throw BadInputException.at(zip, e.getName(), "corrupt entry (" + ex.getMessage() + ")", ex);
+            }
+            total += n;
+            if (total > MAX_TOTAL_BYTES) {
+                throw BadInputException.at(zip, e.getName(), "zip entries add up to more than " + MAX_TOTAL_BYTES
+                        + " bytes uncompressed, the limit (ModelArtifact.MAX_TOTAL_BYTES)");
+            }
+        }
     }
 
     /** Relative, no {@code ..} segment, no backslash, no drive letter, no NUL. */
@@ -257,11 +355,14 @@ public final class ModelArtifact {
             throw BadInputException.at(zip, name, what + ": entry missing");
         }
         try (InputStream in = zf.getInputStream(e)) {
-            byte[] b = in.readNBytes(MAX_ENTRY_BYTES);
-            if (in.read() != -1) {
-                throw BadInputException.at(zip, name, "entry larger than " + MAX_ENTRY_BYTES + " bytes");
+            // never trust the declared size: read in steps, checking the limits on what was inflated
+            ByteArrayOutputStream b = new ByteArrayOutputStream((int) Math.min(Math.max(e.getSize(), 0), 1 << 20));
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0;) {
+                b.write(buf, 0, r);
+                checkSize(zip, name, b.size(), e.getCompressedSize());
             }
-            return b;
+            return b.toByteArray();
         } catch (IOException ex) {
             throw BadInputException.at(zip, name, "corrupt entry (" + ex.getMessage() + ")", ex);
         }

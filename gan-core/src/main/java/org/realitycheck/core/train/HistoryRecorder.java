@@ -56,8 +56,15 @@ public final class HistoryRecorder implements TrainingListener {
     }
 
     private void writeAtomically(Path file) throws IOException {
-        byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(Map.of("steps", entries()));
-        AtomicFiles.write(file, out -> out.write(json));
+        AtomicFiles.write(file, jsonWriter());
+    }
+
+    /**
+     * The history as a writer of {@link #writeJson}'s content, for writing it together with the
+     * model as one unit ({@link AtomicFiles#writeAll}); the steps are those recorded when it runs.
+     */
+    public AtomicFiles.StreamWriter jsonWriter() {
+        return out -> out.write(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(Map.of("steps", entries())));
     }
 }

@@ -1,0 +1,60 @@
+package org.realitycheck.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.realitycheck.core.BadInputException;
+
+/**
+ * Checks on input paths before anything reads them. A FIFO, socket or device given as input would
+ * make a reader block forever (a FIFO with no writer) or read without end (a device), so only
+ * regular files are accepted.
+ */
+final class Inputs {
+    /** How deep below {@code --data} non-regular files are looked for (the layouts are at most two deep). */
+    static final int DATA_DEPTH = 2;
+
+    private Inputs() {
+    }
+
+    /**
+     * @throws BadInputException when {@code file} is missing, a folder, not a regular file or unreadable
+     */
+    static Path regularFile(Path file, String option) {
+        if (!Files.exists(file)) {
+            throw BadInputException.at(file, "", option + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw BadInputException.at(file, "", option + ": is a folder; expected a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw BadInputException.at(file, "", option + ": not a regular file (a FIFO, device or socket); expected a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw BadInputException.at(file, "", option + ": permission denied");
+        }
+        return file;
+    }
+
+    /**
+     * @throws BadInputException when {@code dir} is not a folder or holds, up to {@value #DATA_DEPTH}
+     *     levels down, an entry that is neither a folder nor a regular file
+     */
+    static Path dataFolder(Path dir, String option) {
+        if (!Files.isDirectory(dir)) {
+            throw BadInputException.at(dir, "", option + ": not a folder (" + (Files.exists(dir) ? "a file" : "no such folder") + ")"
+                    + "; expected a folder in the domain's layout (as 'realitycheck simulate' writes)");
+        }
+        try (Stream<Path> s = Files.walk(dir, DATA_DEPTH)) {
+            s.filter(p -> Files.exists(p) && !Files.isDirectory(p) && !Files.isRegularFile(p)).findFirst().ifPresent(p -> {
+                        throw BadInputException.at(p, "", option + " " + dir
+                                + ": not a regular file (a FIFO, device or socket); expected data files");
+                    });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw BadInputException.at(dir, "", option + ": cannot list the folder (" + e.getMessage() + ")", e);
+        }
+        return dir;
+    }
+}
