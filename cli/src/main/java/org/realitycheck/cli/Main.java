@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 
 import org.realitycheck.core.BadInputException;
-import org.realitycheck.core.model.Provenance;
+import org.realitycheck.core.Provenance;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

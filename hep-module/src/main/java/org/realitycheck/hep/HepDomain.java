@@ -23,7 +23,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.hep.event.Event;
 import org.realitycheck.hep.event.Events;
 import org.realitycheck.hep.fit.HelixFitMethod;

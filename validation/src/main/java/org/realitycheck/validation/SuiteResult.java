@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.realitycheck.core.Range;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 
 /**
  * The outcome of a validation run, as written to {@code result.json} (schema:

@@ -18,7 +18,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
 import org.realitycheck.hep.HepBenchmarks;
 import org.realitycheck.hep.HepDomain;

@@ -25,10 +25,10 @@ import org.realitycheck.core.ForwardModel;
 import org.realitycheck.core.Observable;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
-import org.realitycheck.core.train.TrainingConfig;
 
 /**
  * The smallest correct domain: the truth is two numbers (a, b), the instrument measures

@@ -1,8 +1,11 @@
-package org.realitycheck.core;
+package org.realitycheck.core.model;
 
 import java.nio.file.Path;
 
-import org.realitycheck.core.model.ModelArtifact;
+import org.realitycheck.core.BadInputException;
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Domains;
+import org.realitycheck.core.Generator;
 
 /**
  * Loads a model file as the {@link Generator} validation runs: our artifact zip, or a DL4J
