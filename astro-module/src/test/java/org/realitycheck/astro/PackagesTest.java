@@ -9,4 +9,11 @@ class PackagesTest {
     void packagesAreFreeOfCycles() {
         PackageRules.assertFreeOfCycles("org.realitycheck.astro");
     }
+
+    /** DESIGN.md: a domain module never imports validation, the CLI or another domain. */
+    @Test
+    void onlyGanCoreIsImported() {
+        PackageRules.assertNoDependency("org.realitycheck.astro", "org.realitycheck.validation..",
+                "org.realitycheck.reports..", "org.realitycheck.cli..", "org.realitycheck.hep..");
+    }
 }

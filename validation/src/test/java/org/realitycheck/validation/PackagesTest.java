@@ -9,4 +9,10 @@ class PackagesTest {
     void packagesAreFreeOfCycles() {
         PackageRules.assertFreeOfCycles("org.realitycheck.validation");
     }
+
+    /** DESIGN.md: validation sees a domain only through the Domain SPI. */
+    @Test
+    void noDomainIsImported() {
+        PackageRules.assertNoDependency("org.realitycheck.validation", "org.realitycheck.astro..", "org.realitycheck.hep..");
+    }
 }
