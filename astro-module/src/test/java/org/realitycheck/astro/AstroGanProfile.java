@@ -106,9 +106,9 @@ public final class AstroGanProfile {
             gan = new AstroGan(gan.architecture(), gan.config(), new org.realitycheck.astro.degrade.Stretch(Double.parseDouble(f[0]),
                     Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])));
         }
-        org.realitycheck.core.train.TrainingConfig c = gan.config();
+        org.realitycheck.core.TrainingConfig c = gan.config();
         double l1 = Double.parseDouble(System.getProperty("astro.l1", "100"));
-        gan = gan.withConfig(new org.realitycheck.core.train.TrainingConfig(epochs, batch, c.loss(), l1, lr,
+        gan = gan.withConfig(new org.realitycheck.core.TrainingConfig(epochs, batch, c.loss(), l1, lr,
                 c.beta1(), c.beta2(), c.discriminatorSteps(), c.weightClip(), c.seed()));
         long t0 = System.nanoTime();
         String ck = System.getProperty("astro.checkpoints");

@@ -12,8 +12,8 @@ import org.realitycheck.core.Range;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.data.FloatArrays;
 import org.realitycheck.core.data.Normalization;
-import org.realitycheck.core.model.ModelCard;
-import org.realitycheck.core.model.Provenance;
+import org.realitycheck.core.ModelCard;
+import org.realitycheck.core.Provenance;
 
 /**
  * The domain's conventional method (Richardson–Lucy, the helix fit) seen as a {@link Generator}: the

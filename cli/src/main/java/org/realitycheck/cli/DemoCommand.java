@@ -15,7 +15,7 @@ import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.ModelArtifact;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.validation.Check;
 import org.realitycheck.validation.CheckResult;
 import org.realitycheck.validation.Policy;

@@ -10,7 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 import org.realitycheck.core.BadInputException;
-import org.realitycheck.core.model.Provenance;
+import org.realitycheck.core.Provenance;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -16,10 +16,10 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.io.AtomicFiles;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.train.GanTrainer;
 import org.realitycheck.core.train.HistoryRecorder;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
 import org.realitycheck.hep.HepDomain;
 

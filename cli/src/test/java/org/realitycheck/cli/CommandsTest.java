@@ -11,10 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Domains;
 import org.realitycheck.core.Generator;
-import org.realitycheck.core.Models;
+import org.realitycheck.core.model.Models;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.ModelArtifact;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 
 /** The commands end to end, through {@link Main#run}, on the real domains. */
 class CommandsTest {

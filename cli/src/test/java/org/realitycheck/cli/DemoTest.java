@@ -16,9 +16,9 @@ import org.realitycheck.core.Domains;
 import org.realitycheck.core.Range;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.model.ModelArtifact;
-import org.realitycheck.core.model.ModelCard;
-import org.realitycheck.core.model.Provenance;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.ModelCard;
+import org.realitycheck.core.Provenance;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.validation.io.ResultJson;
 import org.realitycheck.validation.SuiteResult;
 

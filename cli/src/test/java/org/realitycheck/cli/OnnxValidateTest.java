@@ -62,7 +62,7 @@ class OnnxValidateTest {
         // Without it, φ0 would be off by the innermost hit's azimuth, uniform in (−π, π]: a median error ~1.5 rad.
         org.realitycheck.hep.HepDomain hep = new org.realitycheck.hep.HepDomain();
         org.realitycheck.core.SampleSet set = hep.simulate(400, 9, java.util.Map.of());
-        try (org.realitycheck.core.Generator g = org.realitycheck.core.Models.load(EXAMPLE.resolve("track-gan.onnx"))) {
+        try (org.realitycheck.core.Generator g = org.realitycheck.core.model.Models.load(EXAMPLE.resolve("track-gan.onnx"))) {
             java.util.List<float[]> y = g.generateAll(set, 1);
             double[] err = new double[y.size()];
             for (int i = 0; i < err.length; i++) {
@@ -80,7 +80,7 @@ class OnnxValidateTest {
         Path card = m.resolveSibling("my-card.json");
         Files.move(m.resolveSibling("track-gan.card.json"), card);
         badInput(tmp, m, m.toString(), "an ONNX model needs its card beside it: track-gan.card.json or card.json");
-        org.realitycheck.core.Models.Loaded l = org.realitycheck.core.Models.open(m, card);
+        org.realitycheck.core.model.Models.Loaded l = org.realitycheck.core.model.Models.open(m, card);
         assertThat(l.fidelity().orElseThrow().cases()).isEqualTo(256);
         l.generator().close();
         Path missing = tmp.resolve("none.json");

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.realitycheck.core.data.FeatureTransform;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.GanArchitecture;
-import org.realitycheck.core.train.TrainingConfig;
 
 /**
  * A scientific domain (astro image restoration, HEP tracking) as the rest of realitycheck sees it:

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.realitycheck.core.model.ModelCard;
 
 /**
  * The only view validation has of a model. It maps a batch of conditions to a batch of outputs, in

@@ -3,6 +3,7 @@ package org.realitycheck.hep;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -10,6 +11,8 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.bench.Benchmark;
+import org.realitycheck.core.bench.BenchmarkProvider;
 import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.fit.HelixFitter;
 import org.realitycheck.hep.sim.ParticleGun;
@@ -19,10 +22,43 @@ import org.realitycheck.hep.sim.TrackSimulator;
 /**
  * Throughput of the hep pieces, for {@code realitycheck bench} (which prints; this class does not).
  * Each measurement repeats the work {@code repeats} times after one warm-up run and returns the median
- * rate in tracks per second.
+ * rate in tracks per second. Registered through ServiceLoader as the hep {@link BenchmarkProvider}.
  */
-public final class HepBenchmarks {
-    private HepBenchmarks() {
+public final class HepBenchmarks implements BenchmarkProvider {
+    private List<SimTrack> tracks;
+
+    /** The provider {@code realitycheck bench} finds through ServiceLoader. */
+    public HepBenchmarks() {
+    }
+
+    @Override
+    public String domain() {
+        return "hep";
+    }
+
+    /** Simulation and the helix fit of 400 000 default tracks on every core, one rate a run. */
+    @Override
+    public List<Benchmark> benchmarks() {
+        Detector detector = new HepDomain().detector();
+        int threads = Runtime.getRuntime().availableProcessors();
+        return List.of(
+                new Benchmark("hep.simulate", "tracks/s", 200_000, "default gun, " + threads + " threads",
+                        () -> simulation(detector, 400_000, threads, 1).tracksPerSecond()),
+                new Benchmark("hep.fit", "tracks/s", 1_000_000, "Karimaki + line fit, " + threads + " threads",
+                        () -> fit(detector, tracks(detector), threads, 1).tracksPerSecond()));
+    }
+
+    private synchronized List<SimTrack> tracks(Detector detector) {
+        if (tracks == null) {
+            tracks = new TrackSimulator(detector).simulate(ParticleGun.defaults(), 400_000, 21);
+        }
+        return tracks;
+    }
+
+    /** The default batch, 60 steps a training run; inference on 131 072 tracks at batch 4096 to 65 536. */
+    @Override
+    public Optional<GanPlan> gan() {
+        return Optional.of(new GanPlan("tracks/s", 0, 60, 256, 131_072, 1_000_000, new int[] {4096, 16384, 65536}));
     }
 
     /**

@@ -17,7 +17,7 @@ import org.realitycheck.core.Observable;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.nn.GanArchitecture;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.hep.data.TrackMlLoader.DataLoad;
 import org.realitycheck.hep.data.TrackMlLoader;
 import org.realitycheck.hep.detector.Detector;

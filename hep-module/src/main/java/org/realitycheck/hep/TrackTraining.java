@@ -10,7 +10,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.track.HitVector;
 import org.realitycheck.hep.track.TrackParameters;

@@ -23,11 +23,11 @@ import com.networknt.schema.ValidationMessage;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Range;
 import org.realitycheck.core.data.Normalization;
-import org.realitycheck.core.model.ModelCard;
-import org.realitycheck.core.model.Provenance;
+import org.realitycheck.core.ModelCard;
+import org.realitycheck.core.Provenance;
 import org.realitycheck.core.nn.ExternalSpec;
 import org.realitycheck.core.nn.GanArchitecture;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 
 /**
  * The card beside an ONNX generator ({@code <name>.card.json}, else {@code card.json}): the graph's

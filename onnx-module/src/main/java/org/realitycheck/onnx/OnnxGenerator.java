@@ -22,7 +22,7 @@ import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.FloatArrays;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 
 /**
  * A {@link Generator} over an ONNX graph run by ONNX Runtime (CPU). It applies the card's condition

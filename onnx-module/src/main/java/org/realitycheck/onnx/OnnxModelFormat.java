@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.realitycheck.core.BadInputException;
-import org.realitycheck.core.ModelFormat;
-import org.realitycheck.core.Models;
+import org.realitycheck.core.model.ModelFormat;
+import org.realitycheck.core.model.Models;
 import org.realitycheck.core.model.ImportFidelity;
 
 /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Generator;
-import org.realitycheck.core.Models;
+import org.realitycheck.core.model.Models;
 import org.realitycheck.core.data.FloatArrays;
 import org.realitycheck.core.model.ImportFidelity;
 import org.realitycheck.core.nn.ExternalSpec;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import org.realitycheck.core.Range;
 import org.realitycheck.core.io.AtomicFiles;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.reports.internal.Templates;
 import org.realitycheck.reports.internal.Text;
 import org.realitycheck.reports.internal.Views;

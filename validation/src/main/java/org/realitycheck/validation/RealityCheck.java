@@ -22,10 +22,10 @@ import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
 import org.realitycheck.core.Generator;
-import org.realitycheck.core.Models;
+import org.realitycheck.core.model.Models;
 import org.realitycheck.core.Range;
 import org.realitycheck.core.SampleSet;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 
 /**
  * The Java API of the gate: validate a model file or any {@link Generator} without the command line,
@@ -205,7 +205,7 @@ public final class RealityCheck {
         results.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
         Map<String, Integer> counts = new LinkedHashMap<>();
         byStatus.forEach((k, v) -> counts.put(k.name(), v));
-        var env = org.realitycheck.core.model.Provenance.current();
+        var env = org.realitycheck.core.Provenance.current();
         SuiteResult.Provenance prov = new SuiteResult.Provenance(
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), env.tool(), env.dl4j(), env.java(),
                 env.os(), env.cpu(), domain.name(), modelName, modelSha256, card, dataName, held.sha256(), held.size(),

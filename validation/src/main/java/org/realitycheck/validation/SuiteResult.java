@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.realitycheck.core.Range;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.model.ImportFidelity;
-import org.realitycheck.core.model.ModelCard;
 
 /**
  * The outcome of a validation run, as written to {@code result.json} (schema:

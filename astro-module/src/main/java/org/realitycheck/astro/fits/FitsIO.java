@@ -19,7 +19,7 @@ import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
 import nom.tam.fits.ImageHDU;
 import org.realitycheck.core.BadInputException;
-import org.realitycheck.core.model.Provenance;
+import org.realitycheck.core.Provenance;
 
 /**
  * Reads and writes FITS images.

@@ -11,7 +11,7 @@ import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
 
 /**
@@ -26,16 +26,8 @@ import org.realitycheck.core.train.TrainingListener;
  * @param stretch the stretch applied to conditions and targets, never null
  */
 public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stretch stretch) {
-    /**
-     * The stretch for our simulated flux scale: clip to [−1, 150] counts, then {@code asinh(20u)/3.7}.
-     * The paper clips SDSS images to [−0.1, 4] and uses asinh(10u)/3; our truth images are sharper (the
-     * brightest pixel of the default training galaxies has median 6.6, 90th percentile 29 and maximum
-     * 139 counts, from the cusps of high-n profiles), so the upper clip is 150; the softening 20 keeps the
-     * stretch nearly linear below ≈ 7 counts, where the galaxy bodies and the faint structure are, and
-     * compresses only the cores; {@code b = 3.7 ≈ asinh(20)} maps the clip range onto [0, 1]. The lower
-     * clip keeps the background noise (σ = 0.06 by default) unclipped.
-     */
-    public static final Stretch STRETCH = new Stretch(-1.0, 150.0, 20.0, 3.7);
+    /** The domain's stretch ({@link AstroDomain#STRETCH}), on conditions and targets. */
+    public static final Stretch STRETCH = AstroDomain.STRETCH;
 
     public AstroGan {
         Objects.requireNonNull(architecture, "architecture");

@@ -17,7 +17,7 @@ import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.PatchGanSpec;
 import org.realitycheck.core.nn.UNetSpec;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.slf4j.LoggerFactory;
 
 /**

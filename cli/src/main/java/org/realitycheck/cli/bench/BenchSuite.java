@@ -7,36 +7,36 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.realitycheck.astro.AstroDomain;
-import org.realitycheck.astro.deconv.RichardsonLucy;
-import org.realitycheck.astro.deconv.Wiener;
-import org.realitycheck.astro.sim.GalaxySimulator;
-import org.realitycheck.astro.sim.SimConfig;
 import org.realitycheck.core.Domain;
+import org.realitycheck.core.Domains;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.TrainingConfig;
+import org.realitycheck.core.bench.Benchmark;
+import org.realitycheck.core.bench.BenchmarkProvider;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.core.train.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
-import org.realitycheck.hep.HepBenchmarks;
-import org.realitycheck.hep.HepDomain;
-import org.realitycheck.hep.sim.ParticleGun;
-import org.realitycheck.hep.sim.SimTrack;
-import org.realitycheck.hep.sim.TrackSimulator;
 
 /**
  * The benchmarks of {@code realitycheck bench}, each on the real code path: simulation, the
  * conventional methods, GAN training (steady-state steps of {@link GanTrainer}, graph building
- * excluded) and GAN inference at several batch sizes, for both domains. Targets are the issues'.
+ * excluded) and GAN inference at several batch sizes, for every domain that registers a
+ * {@link BenchmarkProvider} (found through ServiceLoader: this class imports no domain). Targets are
+ * the issues'.
  */
 public final class BenchSuite {
-    /** Every benchmark's name, in run order, as one line (the bench command's help shows it). */
+    /**
+     * Every benchmark's name with the astro and hep modules on the classpath, in run order, as one line
+     * (the bench command's help shows it; {@code BenchSuiteTest} keeps it equal to {@link #names()}).
+     */
     public static final String NAMES_TEXT = "astro.simulate, astro.richardson-lucy, astro.wiener, astro.gan.train, "
             + "astro.gan.infer, hep.simulate, hep.fit, hep.gan.train, hep.gan.infer, hep.onnx.infer, validate.astro, validate.hep";
-    /** Every benchmark's name, in run order. */
+    /** {@link #NAMES_TEXT} as a list. */
     public static final List<String> NAMES = List.of(NAMES_TEXT.split(", "));
+
+    private final List<BenchmarkProvider> providers = BenchmarkProvider.all();
 
     private final Harness harness;
     private final Consumer<String> log;
@@ -61,11 +61,30 @@ public final class BenchSuite {
         this.harness = new Harness(2, reps);
         this.log = log;
         this.only = List.copyOf(only);
+        List<String> names = names();
         for (String p : this.only) {
-            if (NAMES.stream().noneMatch(n -> n.startsWith(p))) {
-                throw new IllegalArgumentException("--only " + p + " matches no benchmark; the benchmarks are " + NAMES_TEXT);
+            if (names.stream().noneMatch(n -> n.startsWith(p))) {
+                throw new IllegalArgumentException("--only " + p + " matches no benchmark; the benchmarks are "
+                        + String.join(", ", names));
             }
         }
+    }
+
+    /** @return the name of every benchmark of the registered providers, in run order */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (BenchmarkProvider p : providers) {
+            p.benchmarks().forEach(b -> out.add(b.name()));
+            if (p.gan().isPresent()) {
+                out.add(p.domain() + ".gan.train");
+                out.add(p.domain() + ".gan.infer");
+            }
+        }
+        if (Domains.names().contains("hep")) {
+            out.add(OnnxInferenceBench.NAME);
+        }
+        providers.forEach(p -> out.add("validate." + p.domain()));
+        return out;
     }
 
     /**
@@ -90,77 +109,44 @@ public final class BenchSuite {
         return only.isEmpty() || only.stream().anyMatch(p -> name.startsWith(p) || p.startsWith(name));
     }
 
-    /** Runs every benchmark, astro then hep. */
+    /** Runs every benchmark, domain by domain (sorted by name), then the validation suites. */
     public List<Measurement> run() throws Exception {
         List<Measurement> out = new ArrayList<>();
         profiles.clear();
-        if (wanted("astro")) {
-            astro(out);
+        for (BenchmarkProvider p : providers) {
+            if (!wanted(p.domain())) {
+                continue;
+            }
+            for (Benchmark b : p.benchmarks()) {
+                if (wanted(b.name())) {
+                    log.accept(p.domain() + ": " + b.name().substring(b.name().indexOf('.') + 1));
+                    out.add(harness.measureRate(b.name(), b.unit(), b.target(), b.detail(), b.work()::run));
+                }
+            }
+            if (p.gan().isPresent() && wanted(p.domain() + ".gan")) {
+                gan(out, Domains.byName(p.domain()), p.gan().get());
+            }
         }
-        if (wanted("hep")) {
-            hep(out);
-        }
-        if (wanted(OnnxInferenceBench.NAME)) {
+        if (wanted(OnnxInferenceBench.NAME) && Domains.names().contains("hep")) {
             OnnxInferenceBench.run(harness, log).ifPresent(out::add);
         }
-        for (String d : List.of("astro", "hep")) {
-            if (wanted("validate." + d)) {
-                validate(out, d);
+        for (BenchmarkProvider p : providers) {
+            if (wanted("validate." + p.domain())) {
+                validate(out, p.domain());
             }
         }
         return out;
     }
 
-    private void astro(List<Measurement> out) throws Exception {
-        AstroDomain domain = new AstroDomain(SimConfig.fromOptions(Map.of()));
-        GalaxySimulator sim = new GalaxySimulator(SimConfig.fromOptions(Map.of()));
-        if (wanted("astro.simulate")) {
-            log.accept("astro: simulation");
-            out.add(harness.measure("astro.simulate", "galaxies/s", 200, "64x64, 4x oversampled, PSF + noise, all cores",
-                    () -> sim.simulate(400, 11).size()));
-        }
-        SampleSet set = sim.simulate(200, 12);
-        if (wanted("astro.richardson-lucy")) {
-            log.accept("astro: Richardson-Lucy");
-            RichardsonLucy rl = RichardsonLucy.defaults();
-            out.add(harness.measure("astro.richardson-lucy", "images/s", 50, "30 iterations, 64x64, all cores",
-                    () -> rl.estimateAll(set).size()));
-        }
-        if (wanted("astro.wiener")) {
-            log.accept("astro: Wiener");
-            Wiener wiener = Wiener.defaults();
-            out.add(harness.measure("astro.wiener", "images/s", Double.NaN, "64x64, all cores",
-                    () -> wiener.estimateAll(set).size()));
-        }
-        if (!wanted("astro.gan")) {
-            return;
-        }
-        SampleSet train = domain.trainingSet(sim.simulate(16 * 40, 13)); // 40 steps a run
-        TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1).withBatchSize(16);
-        gan(out, domain, "images/s", train, cfg, 16, () -> sim.simulate(256, 14), Double.NaN, new int[] {16, 32, 64, 128});
-    }
-
-    private void hep(List<Measurement> out) throws Exception {
-        HepDomain domain = new HepDomain();
-        int threads = Hardware.cores();
-        if (wanted("hep.simulate")) {
-            log.accept("hep: simulation");
-            out.add(harness.measureRate("hep.simulate", "tracks/s", 200_000, "default gun, " + threads + " threads",
-                    () -> HepBenchmarks.simulation(domain.detector(), 400_000, threads, 1).tracksPerSecond()));
-        }
-        if (wanted("hep.fit")) {
-            log.accept("hep: helix fit");
-            List<SimTrack> tracks = new TrackSimulator(domain.detector()).simulate(ParticleGun.defaults(), 400_000, 21);
-            out.add(harness.measureRate("hep.fit", "tracks/s", 1_000_000, "Karimaki + line fit, " + threads + " threads",
-                    () -> HepBenchmarks.fit(domain.detector(), tracks, threads, 1).tracksPerSecond()));
-        }
-        if (!wanted("hep.gan")) {
-            return;
-        }
-        SampleSet train = domain.trainingSet(domain.simulate(512 * 60, 22, Map.of())); // 60 steps a run
+    /** The training and inference sets of a domain's GAN benchmarks, sized by its plan. */
+    private void gan(List<Measurement> out, Domain domain, BenchmarkProvider.GanPlan plan) throws Exception {
         TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1);
-        gan(out, domain, "tracks/s", train, cfg, 256, () -> domain.simulate(131_072, 23, Map.of()), 1_000_000,
-                new int[] {4096, 16384, 65536});
+        if (plan.batchSize() > 0) {
+            cfg = cfg.withBatchSize(plan.batchSize());
+        }
+        SampleSet train = domain.trainingSet(domain.simulate(cfg.batchSize() * plan.steps(), 13, Map.of()));
+        gan(out, domain, plan.unit(), train, cfg, plan.modelSamples(),
+                () -> domain.simulate(plan.inferSamples(), 14, Map.of()), plan.inferTarget(), plan.inferBatches());
     }
 
     /**
@@ -223,8 +209,8 @@ public final class BenchSuite {
      * weight benchmarked here (the domains' defaults).
      */
     public static List<String> pytorchArgs() {
-        AstroDomain astro = new AstroDomain(SimConfig.fromOptions(Map.of()));
-        HepDomain hep = new HepDomain();
+        Domain astro = Domains.byName("astro");
+        Domain hep = Domains.byName("hep");
         var u = (org.realitycheck.core.nn.UNetSpec) astro.defaultArchitecture().generator();
         var p = (org.realitycheck.core.nn.PatchGanSpec) astro.defaultArchitecture().discriminator();
         var g = (org.realitycheck.core.nn.MlpGeneratorSpec) hep.defaultArchitecture().generator();

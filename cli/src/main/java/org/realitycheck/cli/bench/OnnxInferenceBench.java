@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Domains;
 import org.realitycheck.core.Generator;
-import org.realitycheck.core.Models;
+import org.realitycheck.core.model.Models;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.hep.HepDomain;
 import org.realitycheck.onnx.OnnxGenerator;
 
 /**
@@ -37,7 +38,7 @@ final class OnnxInferenceBench {
             return Optional.empty();
         }
         log.accept("hep: ONNX Runtime inference of " + model.getFileName() + " next to our kernel");
-        HepDomain domain = new HepDomain();
+        Domain domain = Domains.byName("hep");
         SampleSet set = domain.simulate(65_536, 23, Map.of());
         SampleSet train = domain.trainingSet(domain.simulate(256, 22, Map.of()));
         GanModel ours = new GanTrainer(domain.defaultArchitecture(), domain.defaultTrainingConfig().withEpochs(1))

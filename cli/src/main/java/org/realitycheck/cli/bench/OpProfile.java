@@ -18,7 +18,7 @@ import org.realitycheck.core.Domain;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
 
 /**

@@ -14,7 +14,7 @@ import org.realitycheck.astro.fits.FitsImage;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
 import org.realitycheck.core.Generator;
-import org.realitycheck.core.Models;
+import org.realitycheck.core.model.Models;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.validation.PolicyParser;

@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Generator;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
 import org.realitycheck.core.nn.Networks;

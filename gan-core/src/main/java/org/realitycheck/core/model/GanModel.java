@@ -9,6 +9,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Generator;
+import org.realitycheck.core.ModelCard;
 
 /**
  * A trained (or training) conditional GAN: the generator and discriminator SameDiff graphs with

@@ -7,6 +7,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Generator;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.FeatureTransform;
 import org.realitycheck.core.data.FloatArrays;

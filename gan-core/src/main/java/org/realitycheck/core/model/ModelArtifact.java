@@ -21,8 +21,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.realitycheck.core.BadInputException;
-import org.realitycheck.core.io.AtomicFiles;
 import org.realitycheck.core.Generator;
+import org.realitycheck.core.ModelCard;
+import org.realitycheck.core.io.AtomicFiles;
 
 /**
  * The model artifact: one zip holding

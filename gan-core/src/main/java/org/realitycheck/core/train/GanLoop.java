@@ -20,10 +20,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.TrainingConfig;
+import org.realitycheck.core.data.FloatArrays;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.Networks;
-import org.realitycheck.core.data.FloatArrays;
 
 /**
  * One GAN iteration at a time on live G and D graphs (see {@link GanTrainer} for the design). Holds

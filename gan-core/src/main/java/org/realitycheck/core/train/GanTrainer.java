@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.realitycheck.core.ModelCard;
+import org.realitycheck.core.Provenance;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.model.GanModel;
-import org.realitycheck.core.model.ModelCard;
-import org.realitycheck.core.model.Provenance;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;

@@ -2,6 +2,7 @@ package org.realitycheck.core.train;
 
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.realitycheck.core.TrainingConfig;
 
 /**
  * Learning rate constant, then decaying linearly to zero: pix2pix's schedule (Isola et al. 2017, §4;

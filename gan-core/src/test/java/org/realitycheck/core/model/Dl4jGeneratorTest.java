@@ -19,15 +19,17 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Generator;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.data.FeatureTransform;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.Networks;
 import org.realitycheck.core.testing.TestData;
-import org.realitycheck.core.train.TrainingConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import org.realitycheck.core.ModelCard;
+import org.realitycheck.core.Provenance;
 
 /** A plain DL4J ModelSerializer zip with a card beside it works as a {@link Generator}. */
 class Dl4jGeneratorTest {

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.data.FeatureTransform;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.MlpInference;
 import org.realitycheck.core.testing.TestData;
 import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.core.train.TrainingConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,15 +19,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.data.FeatureTransform;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.testing.TestData;
 import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.core.train.TrainingConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.realitycheck.core.testing.TestData.assertBitIdentical;
+import org.realitycheck.core.ModelCard;
 
 /** Artifact round trip and one test per kind of bad artifact. */
 class ModelArtifactTest {

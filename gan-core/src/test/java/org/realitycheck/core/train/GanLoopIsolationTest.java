@@ -12,6 +12,7 @@ import org.realitycheck.core.testing.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.realitycheck.core.testing.TestData.assertBitIdentical;
+import org.realitycheck.core.TrainingConfig;
 
 /** A D update leaves G's parameters untouched and a G update leaves D's untouched. */
 class GanLoopIsolationTest {

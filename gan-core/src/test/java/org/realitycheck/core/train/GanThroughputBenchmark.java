@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;

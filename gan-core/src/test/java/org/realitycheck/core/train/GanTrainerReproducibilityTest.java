@@ -16,6 +16,7 @@ import org.realitycheck.core.testing.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.realitycheck.core.testing.TestData.assertBitIdentical;
+import org.realitycheck.core.TrainingConfig;
 
 /** Same seed ⇒ bit-identical parameters; checkpoint + resume ⇒ the uninterrupted run, bit for bit. */
 class GanTrainerReproducibilityTest {

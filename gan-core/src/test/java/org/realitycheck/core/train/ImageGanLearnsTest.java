@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.realitycheck.core.TrainingConfig;
 
 /**
  * pix2pix on a tiny task: blurred discs (Gaussian σ = 1.5 px) → sharp discs, 32×32, values in

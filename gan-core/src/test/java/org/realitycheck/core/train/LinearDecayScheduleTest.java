@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.realitycheck.core.TrainingConfig;
 
 class LinearDecayScheduleTest {
     private static final TrainingConfig BASE = new TrainingConfig(4, 10, "bce", 100.0, 1e-3, 0.5, 0.999, 1, 0.01, 1L);

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.realitycheck.core.TrainingConfig;
 
 /**
  * An MLP GAN learns a known conditional distribution: c ~ U(−1, 1), y = sin(3c) + ε with

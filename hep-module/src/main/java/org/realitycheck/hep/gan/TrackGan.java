@@ -15,10 +15,10 @@ import org.realitycheck.core.data.FloatArrays;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.hep.track.HitVector;
 import org.realitycheck.hep.track.TrackParameters;
 

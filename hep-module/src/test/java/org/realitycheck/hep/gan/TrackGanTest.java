@@ -16,7 +16,7 @@ import org.realitycheck.core.Generator;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.hep.HepBenchmarks;
 import org.realitycheck.hep.HepDomain;
 import org.realitycheck.hep.observables.Summary;

@@ -10,7 +10,7 @@ import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.Range;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.validation.testdomain.RowKey;
 import org.realitycheck.validation.testing.TestModels;
 

@@ -10,7 +10,7 @@ import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.Range;
 import org.realitycheck.core.Sample;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.validation.testing.TestModels;
 
 /** Honest and broken track models of the real hep domain, built on its helix fit. */

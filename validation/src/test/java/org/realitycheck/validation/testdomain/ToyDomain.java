@@ -23,7 +23,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 
 /**
  * A small, fast domain for the validation module's own tests: a 1-D "sky" of {@value #N} pixels

@@ -17,7 +17,7 @@ import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.GanArchitecture;
-import org.realitycheck.core.train.TrainingConfig;
+import org.realitycheck.core.TrainingConfig;
 
 /**
  * A {@link Domain} that forwards every call to another one; tests override single hooks (empty inputs

@@ -14,8 +14,8 @@ import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.FloatArrays;
 import org.realitycheck.core.data.Normalization;
-import org.realitycheck.core.model.ModelCard;
-import org.realitycheck.core.model.Provenance;
+import org.realitycheck.core.ModelCard;
+import org.realitycheck.core.Provenance;
 import org.realitycheck.validation.testdomain.RowKey;
 
 /**

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.Range;
-import org.realitycheck.core.model.ModelCard;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.validation.testdomain.ToyDomain;
 
 /** Honest and broken models of the {@link ToyDomain}. */

@@ -1,4 +1,4 @@
-package org.realitycheck.core.model;
+package org.realitycheck.core;
 
 import java.io.IOException;
 import java.io.InputStream;

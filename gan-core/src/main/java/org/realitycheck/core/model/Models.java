@@ -1,4 +1,4 @@
-package org.realitycheck.core;
+package org.realitycheck.core.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,8 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-import org.realitycheck.core.model.ImportFidelity;
-import org.realitycheck.core.model.ModelArtifact;
+import org.realitycheck.core.BadInputException;
+import org.realitycheck.core.Domain;
+import org.realitycheck.core.Domains;
+import org.realitycheck.core.Generator;
 
 /**
  * Loads a model file as the {@link Generator} validation runs: a file a registered {@link ModelFormat}

@@ -1,4 +1,4 @@
-package org.realitycheck.core.model;
+package org.realitycheck.core;
 
 import java.util.Map;
 import java.util.Objects;
@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.realitycheck.core.Range;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.GanArchitecture;
-import org.realitycheck.core.train.TrainingConfig;
 
 /**
  * What a model is and where it came from, stored as {@code card.json} in the model artifact. The

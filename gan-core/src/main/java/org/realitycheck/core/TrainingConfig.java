@@ -1,4 +1,4 @@
-package org.realitycheck.core.train;
+package org.realitycheck.core;
 
 /**
  * How a GAN is trained. Defaults follow pix2pix (Isola et al. 2017) and Schawinski et al. 2017:

@@ -1,11 +1,13 @@
-package org.realitycheck.core;
+package org.realitycheck.core.model;
 
 import java.nio.file.Path;
+
+import org.realitycheck.core.BadInputException;
 
 /**
  * A model file format other than our own artifact zip (ONNX exports of PyTorch and TensorFlow models),
  * plugged in through {@link java.util.ServiceLoader}: list the class in
- * {@code META-INF/services/org.realitycheck.core.ModelFormat}. {@link Models#load} asks each registered
+ * {@code META-INF/services/org.realitycheck.core.model.ModelFormat}. {@link Models#load} asks each registered
  * format whether it {@link #accepts} a file before falling back to our artifact, so gan-core and
  * validation never import a format's classes.
  */

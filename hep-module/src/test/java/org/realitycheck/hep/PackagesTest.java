@@ -1,0 +1,19 @@
+package org.realitycheck.hep;
+
+import org.junit.jupiter.api.Test;
+import org.realitycheck.core.testkit.PackageRules;
+
+/** hep-module's packages form no cycle (gan-core's {@link PackageRules}, run by every module). */
+class PackagesTest {
+    @Test
+    void packagesAreFreeOfCycles() {
+        PackageRules.assertFreeOfCycles("org.realitycheck.hep");
+    }
+
+    /** DESIGN.md: a domain module never imports validation, the CLI or another domain. */
+    @Test
+    void onlyGanCoreIsImported() {
+        PackageRules.assertNoDependency("org.realitycheck.hep", "org.realitycheck.validation..",
+                "org.realitycheck.reports..", "org.realitycheck.cli..", "org.realitycheck.astro..");
+    }
+}
