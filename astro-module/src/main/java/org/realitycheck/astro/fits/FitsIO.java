@@ -35,6 +35,16 @@ import org.realitycheck.core.model.Provenance;
  */
 public final class FitsIO {
     private static final int MAX_AXIS = 1 << 15;
+    /** The BITPIX values the FITS standard allows (Pence et al. 2010, A&amp;A 524, A42, table 8). */
+    public static final List<Integer> LEGAL_BITPIX = List.of(8, 16, 32, 64, -32, -64);
+    /**
+     * Header keywords kept in {@link FitsImage#keywords()}, in this order: identification, our own
+     * instrument cards, and the instrument cards survey pipelines write (PSF_FWHM, SEEING, FWHM; the WCS
+     * pixel scale CDELTi / CDi_j; SKYSIG) that {@code AstroDataLoader} reads.
+     */
+    public static final List<String> KEPT = List.of("OBJECT", "EXTNAME", "BUNIT", "RC_ID", "RC_KIND", "RC_ROLE", "OBJTYPE",
+            "PIXSCALE", "PSFTYPE", "PSFFWHM", "MOFFBETA", "PSF_FWHM", "SEEING", "FWHM", "CDELT1", "CDELT2", "CD1_1", "CD1_2",
+            "CD2_1", "CD2_2", "SKYSIG", "REDSHIFT", "DOWNSAMP");
 
     private FitsIO() {
     }
@@ -113,6 +123,7 @@ public final class FitsIO {
         if (n < 80 || !card.startsWith("SIMPLE  =") || card.substring(10, 30).trim().indexOf('T') < 0) {
             throw BadInputException.at(file, "HDU 0", "not a FITS file: expected the first card to be 'SIMPLE  = T'");
         }
+        checkPrimaryBitpix(file);
         try {
             long size = Files.size(file);
             if (size % 2880 != 0) {
@@ -123,8 +134,39 @@ public final class FitsIO {
         }
     }
 
+    /** The primary header's second card must be a legal BITPIX (FITS 4.0 §4.4.1.1); checked before the library reads. */
+    private static void checkPrimaryBitpix(Path file) {
+        byte[] card = new byte[80];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(80);
+            if (in.readNBytes(card, 0, 80) < 80) {
+                return; // the size check reports the truncation
+            }
+        } catch (IOException e) {
+            return;
+        }
+        String c = new String(card, StandardCharsets.US_ASCII);
+        if (!c.startsWith("BITPIX  =")) {
+            throw BadInputException.at(file, "HDU 0, card 2", "expected the BITPIX keyword, got '" + c.substring(0, 8).trim() + "'");
+        }
+        String v = c.substring(10, Math.max(10, c.indexOf('/') > 10 ? c.indexOf('/') : 80)).trim();
+        int bitpix;
+        try {
+            bitpix = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw BadInputException.at(file, "HDU 0, keyword BITPIX", "expected an integer, got '" + v + "'");
+        }
+        if (!LEGAL_BITPIX.contains(bitpix)) {
+            throw BadInputException.at(file, "HDU 0, keyword BITPIX", "illegal value " + bitpix + "; expected one of " + LEGAL_BITPIX);
+        }
+    }
+
     private static FitsImage convert(Path file, int index, ImageHDU hdu, int[] axes) throws FitsException {
         String where = "HDU " + index;
+        int bitpix = hdu.getHeader().getIntValue("BITPIX", 0);
+        if (!LEGAL_BITPIX.contains(bitpix)) {
+            throw BadInputException.at(file, where + ", keyword BITPIX", "illegal value " + bitpix + "; expected one of " + LEGAL_BITPIX);
+        }
         if (axes.length != 2 && axes.length != 3) {
             throw BadInputException.at(file, where, "expected a 2-D image or a 3-D cube (NAXIS 2 or 3), got NAXIS=" + axes.length);
         }
@@ -163,8 +205,7 @@ public final class FitsIO {
             throw BadInputException.at(file, where, "every pixel is NaN, infinite or BLANK: expected some finite data");
         }
         Map<String, String> keys = new LinkedHashMap<>();
-        for (String k : List.of("OBJECT", "BUNIT", "RC_ID", "RC_KIND", "RC_ROLE", "PIXSCALE", "PSFFWHM", "PSFTYPE", "SKYSIG", "REDSHIFT",
-                "EXTNAME")) {
+        for (String k : KEPT) {
             if (hdr.containsKey(k)) {
                 String v = hdr.getStringValue(k);
                 if (v == null) {
