@@ -94,12 +94,14 @@ public final class AstroDomain implements Domain {
         return org.realitycheck.astro.gan.AstroGan.defaults(config).normalization();
     }
 
+    /** Richardson–Lucy with the data's instrument, stopped by the discrepancy principle ({@link RichardsonLucy#defaults()}). */
     @Override
     public ConventionalMethod conventionalMethod() {
         return RichardsonLucy.defaults();
     }
 
-    /** @return Richardson–Lucy (30 iterations) and Wiener */
+    /** @return Richardson–Lucy (stopped by the discrepancy principle) and Wiener */
+    @Override
     public List<ConventionalMethod> conventionalMethods() {
         return List.of(RichardsonLucy.defaults(), Wiener.defaults());
     }

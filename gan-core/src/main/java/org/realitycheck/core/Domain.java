@@ -71,6 +71,14 @@ public interface Domain {
     /** @return the conventional method the GAN is compared with */
     ConventionalMethod conventionalMethod();
 
+    /**
+     * @return every conventional method the domain offers, the primary one ({@link #conventionalMethod()})
+     *     first (astro: Richardson–Lucy, then Wiener); the default is the primary one alone
+     */
+    default List<ConventionalMethod> conventionalMethods() {
+        return List.of(conventionalMethod());
+    }
+
     /** @return the forward model from outputs back to the measurement */
     ForwardModel forwardModel();
 
