@@ -30,8 +30,10 @@ import org.realitycheck.core.model.Provenance;
  * file and HDU when it is not FITS, is truncated, has no image HDU, has an image of the wrong
  * dimensionality, or has no finite pixel.
  *
- * <p>Writing stores float32 (BITPIX −32), bit-exact, with the given keywords plus {@code ORIGIN} and
- * {@code RCVERS} (tool version), into a temporary file that is then renamed over the target.
+ * <p>Writing stores float32 (BITPIX −32), bit-exact, with {@code ORIGIN} and {@code RCVERS} (tool
+ * version) and then the given keywords in their iteration order, and nothing that depends on the run
+ * (the library's date comment on SIMPLE is replaced), so the same image gives the same bytes; into a
+ * temporary file that is then renamed over the target.
  */
 public final class FitsIO {
     private static final int MAX_AXIS = 1 << 15;
@@ -294,6 +296,11 @@ public final class FitsIO {
             try (Fits fits = new Fits()) {
                 BasicHDU<?> hdu = Fits.makeHDU(data);
                 Header hdr = hdu.getHeader();
+                // the library comments SIMPLE with the current date: data files must not depend on the run
+                nom.tam.fits.HeaderCard simple = hdr.findCard("SIMPLE");
+                if (simple != null) {
+                    simple.setComment("conforms to FITS standard");
+                }
                 hdr.addValue("ORIGIN", "realitycheck", "software that wrote this file");
                 hdr.addValue("RCVERS", Provenance.toolVersion(), "realitycheck version");
                 for (Map.Entry<String, String> e : image.keywords().entrySet()) {
