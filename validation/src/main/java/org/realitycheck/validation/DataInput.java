@@ -12,7 +12,8 @@ import org.realitycheck.core.SampleSet;
  * truth) and which conventional method the model is compared with. It is WARN, naming each assumption,
  * when the loader had to assume what the data did not say ({@link SampleSet#assumptions()}, e.g. a
  * default PSF): every check that uses the instrument then rests on that assumption. Otherwise PASS.
- * Runs on simulated data carry no such row (the simulator knows its instrument).
+ * Runs on simulated data carry no such row (the simulator knows its instrument, and a set without notes
+ * or assumptions has nothing to say).
  */
 public final class DataInput {
     /** The id of the row in {@code result.json}. */

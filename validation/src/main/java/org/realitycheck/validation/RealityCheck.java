@@ -40,8 +40,9 @@ import org.realitycheck.core.model.ModelCard;
  * }</pre>
  *
  * Without a policy the domain's default policy applies; without data the domain simulates a held-out
- * set of {@link Policy#samples()} samples from the seed. With the user's data the result starts with a
- * {@link DataInput} row (WARN when the loader assumed part of the instrument). The same inputs and seed give the same
+ * set of {@link Policy#samples()} samples from the seed. When the data carries a loader's notes or
+ * assumptions (a user's folder), the result starts with a {@link DataInput} row (WARN when the loader
+ * assumed part of the instrument). The same inputs and seed give the same
  * result, apart from the timestamp.
  */
 public final class RealityCheck {
@@ -184,7 +185,7 @@ public final class RealityCheck {
         Evaluations eval = new Evaluations(generator, domain, held, simulated, seed, progress);
         lastEvaluations = eval;
         List<CheckResult> results = new ArrayList<>();
-        if (!simulated) {
+        if (!simulated && (!held.notes().isEmpty() || !held.assumptions().isEmpty())) {
             results.add(DataInput.of(held, domain));
         }
         results.addAll(new Suite(list).run(eval, p, training, application, baseline, seed, progress));

@@ -66,8 +66,12 @@ class TruthOptionalTest {
     }
 
     @Test
-    void simulatedRunsCarryNoDataRow() {
+    void simulatedRunsAndSetsWithoutNotesCarryNoDataRow() {
         SuiteResult r = RealityCheck.of(Toy.oracle(0.5)).domain(Toy.DOMAIN).checks(Suite.checks()).seed(3).run();
         assertThat(r.check(DataInput.ID)).isEmpty();
+        SampleSet plain = Toy.DOMAIN.simulate(50, 9, Map.of());
+        SuiteResult given = RealityCheck.of(Toy.oracle(0.5)).domain(Toy.DOMAIN).checks(Suite.checks()).seed(3)
+                .data(plain, "in memory").run();
+        assertThat(given.check(DataInput.ID)).isEmpty();
     }
 }
