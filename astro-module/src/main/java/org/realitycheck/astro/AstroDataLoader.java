@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * ({@link SourceDetector#defaults()}), otherwise {@code galaxy}. The result's notes say which was used.
  *
  * <p><b>Instrument</b> ({@link InstrumentReader}): PSF FWHM, pixel scale and sky σ come from the catalog,
- * the FITS header or a {@code psf.fits} beside the data; what none of them gives is assumed from the
+ * the FITS header, a {@code psf.fits} beside the data or the load options ({@code --data-option}); what
+ * none of them gives is assumed from the
  * simulator's defaults and listed in {@link SampleSet#assumptions()}, which the validation shows as a WARN.
  *
  * <p><b>Values.</b> Images must be square with a power-of-two side ≥ 16, 1 or 3 bands, all of one shape.
@@ -63,16 +64,32 @@ public final class AstroDataLoader {
      * @throws BadInputException naming the file and the place when the data is malformed
      */
     public static SampleSet load(Path path) {
+        return load(path, Map.of());
+    }
+
+    /** The data options: the instrument for samples whose catalog and header do not give it. */
+    public static final List<String> OPTION_KEYS = InstrumentReader.OPTION_KEYS;
+
+    /**
+     * @param path a folder or a FITS file
+     * @param options instrument values ({@link #OPTION_KEYS}: {@code psf_fwhm_pix}, {@code psf_fwhm_arcsec},
+     *     {@code pixel_scale}, {@code sky_sigma}, {@code psf_type}, {@code moffat_beta}) used where the
+     *     catalog, the FITS header and {@code psf.fits} say nothing, before any default is assumed
+     * @throws IllegalArgumentException for an unknown option key or an impossible value
+     * @throws BadInputException naming the file and the place when the data is malformed
+     */
+    public static SampleSet load(Path path, Map<String, String> options) {
+        InstrumentReader.checkOptions(options);
         if (Files.isRegularFile(path)) {
             Path parent = path.toAbsolutePath().getParent();
-            return new Build(parent).files(List.of(path), null);
+            return new Build(parent, options).files(List.of(path), null);
         }
         if (!Files.isDirectory(path)) {
             throw BadInputException.at(path, "", "no such file or folder");
         }
         Path catalog = path.resolve("catalog.csv");
         if (Files.isRegularFile(catalog)) {
-            return new Build(path).catalog(path, Catalog.read(catalog));
+            return new Build(path, options).catalog(path, Catalog.read(catalog));
         }
         Path deg = path.resolve("degraded");
         Path dir = Files.isDirectory(deg) ? deg : path;
@@ -89,7 +106,7 @@ public final class AstroDataLoader {
             throw BadInputException.at(dir, "", "no catalog.csv and no FITS files (*.fits, *.fit, *.fts)");
         }
         Path truth = path.resolve("truth");
-        return new Build(path).files(files, Files.isDirectory(truth) ? truth : null);
+        return new Build(path, options).files(files, Files.isDirectory(truth) ? truth : null);
     }
 
     /** One load: the samples so far, their shape, and the counts the notes report. */
@@ -103,8 +120,8 @@ public final class AstroDataLoader {
         private int total;
         private long[] shape;
 
-        Build(Path dataDir) {
-            this.instrument = InstrumentReader.forFolder(dataDir);
+        Build(Path dataDir, Map<String, String> options) {
+            this.instrument = InstrumentReader.forFolder(dataDir, options);
         }
 
         SampleSet files(List<Path> files, Path truthDir) {

@@ -82,6 +82,12 @@ public final class AstroDomain implements Domain {
         return AstroDataLoader.load(path);
     }
 
+    /** @param options the instrument where the data does not give it ({@link AstroDataLoader#OPTION_KEYS}) */
+    @Override
+    public SampleSet load(Path path, Map<String, String> options) {
+        return AstroDataLoader.load(path, options);
+    }
+
     /** Writes the {@code simulate astro} layout: catalog.csv, truth/*.fits, degraded/*.fits. */
     @Override
     public void write(SampleSet set, Path folder) throws java.io.IOException {

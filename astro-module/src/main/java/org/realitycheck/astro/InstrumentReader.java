@@ -22,7 +22,8 @@ import org.realitycheck.core.BadInputException;
  *       images write it), {@code PSF_FWHM} or {@code SEEING} (arcsec, as SDSS/HSC-style pipelines write
  *       it); else a {@code psf.fits} image beside the data, whose FWHM is measured from its second
  *       moments (Gaussian-equivalent: {@code FWHM = 2√(2 ln 2)·√((Ixx + Iyy)/2 − 1/12)}, the 1/12
- *       removing the pixel's own width); else the simulator's default, <b>assumed</b>.</li>
+ *       removing the pixel's own width); else the load option ({@code --data-option psf_fwhm_pix=4.7} or
+ *       {@code psf_fwhm_arcsec}); else the simulator's default, <b>assumed</b>.</li>
  *   <li><b>PSF profile</b>: catalog {@code psf_type}/{@code moffat_beta}, header {@code PSFTYPE}/{@code MOFFBETA};
  *       else Gaussian.</li>
  *   <li><b>Pixel scale</b> (arcsec/pixel; needed to convert an FWHM in arcsec): catalog {@code pixel_scale};
@@ -46,14 +47,55 @@ final class InstrumentReader {
     private int psfAssumed;
     private int scaleAssumed;
 
-    private InstrumentReader(Path psfFile) {
+    /** The load options ({@code --data-option}), in the catalog's column names and units. */
+    static final List<String> OPTION_KEYS = List.of("psf_fwhm_pix", "psf_fwhm_arcsec", "pixel_scale", "sky_sigma", "psf_type",
+            "moffat_beta");
+    private final Map<String, Double> options;
+
+    private InstrumentReader(Path psfFile, Map<String, Double> options) {
         this.psfFile = psfFile;
+        this.options = options;
     }
 
-    /** @param dir the data folder; a {@code psf.fits} in it describes the PSF of every sample without one */
-    static InstrumentReader forFolder(Path dir) {
+    /**
+     * @param dir the data folder; a {@code psf.fits} in it describes the PSF of every sample without one
+     * @param options {@link #OPTION_KEYS} → value, for what the data does not say (checked by {@link #checkOptions})
+     */
+    static InstrumentReader forFolder(Path dir, Map<String, String> options) {
         Path p = dir == null ? null : dir.resolve("psf.fits");
-        return new InstrumentReader(p != null && Files.isRegularFile(p) ? p : null);
+        return new InstrumentReader(p != null && Files.isRegularFile(p) ? p : null, checkOptions(options));
+    }
+
+    /**
+     * @return the options as numbers ({@code psf_type} also as {@code gaussian}/{@code moffat})
+     * @throws IllegalArgumentException naming an unknown key (listing the known ones) or an impossible value
+     */
+    static Map<String, Double> checkOptions(Map<String, String> options) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(options).entrySet()) {
+            String k = e.getKey();
+            String v = e.getValue().trim();
+            if (!OPTION_KEYS.contains(k)) {
+                throw new IllegalArgumentException("unknown data option '" + k + "'; known: " + String.join(", ", OPTION_KEYS));
+            }
+            double x;
+            if (k.equals("psf_type") && !v.isEmpty() && Character.isLetter(v.charAt(0))) {
+                x = Psf.Kind.parse(v).code();
+            } else {
+                try {
+                    x = Double.parseDouble(v);
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("data option " + k + ": expected a number, got '" + v + "'");
+                }
+            }
+            try {
+                Catalog.checkRange(Path.of("--data-option"), k, k, x);
+            } catch (BadInputException ex) {
+                throw new IllegalArgumentException(ex.getMessage());
+            }
+            out.put(k, x);
+        }
+        return out;
     }
 
     /**
@@ -74,6 +116,10 @@ final class InstrumentReader {
             if (s.isEmpty()) {
                 s = wcsScale(file, img);
                 scaleSrc = img.keywords().containsKey("CD1_1") ? "header WCS CD matrix" : "header WCS CDELT1/2";
+            }
+            if (s.isEmpty() && options.containsKey("pixel_scale")) {
+                s = OptionalDouble.of(options.get("pixel_scale"));
+                scaleSrc = "--data-option pixel_scale";
             }
             if (s.isPresent()) {
                 cov.put("pixel_scale", s.getAsDouble());
@@ -108,6 +154,14 @@ final class InstrumentReader {
                 fwhm = psfFileFwhm();
                 psfSrc = psfFile.getFileName() + " (second moments)";
             }
+            if (psfSrc == null && options.containsKey("psf_fwhm_pix")) {
+                fwhm = options.get("psf_fwhm_pix");
+                psfSrc = "--data-option psf_fwhm_pix";
+            } else if (psfSrc == null && options.containsKey("psf_fwhm_arcsec")) {
+                fwhm = options.get("psf_fwhm_arcsec");
+                psfSrc = "--data-option psf_fwhm_arcsec";
+                needsScale = true;
+            }
         }
         if (psfSrc == null) {
             fwhm = AstroDataLoader.defaultFwhmPix();
@@ -140,6 +194,9 @@ final class InstrumentReader {
         // profile
         if (!cov.containsKey("psf_type")) {
             String t = img.keywords().get("PSFTYPE");
+            if ((t == null || t.isBlank()) && options.containsKey("psf_type")) {
+                t = Psf.Kind.ofCode(options.get("psf_type")).name();
+            }
             try {
                 cov.put("psf_type", (double) Psf.Kind.parse(t == null || t.isBlank() ? "gaussian" : t.trim()).code());
             } catch (IllegalArgumentException e) {
@@ -147,7 +204,7 @@ final class InstrumentReader {
             }
         }
         if (!cov.containsKey("moffat_beta")) {
-            double beta = positive(file, img, "MOFFBETA", false).orElse(Psf.DEFAULT_BETA);
+            double beta = positive(file, img, "MOFFBETA", false).orElse(options.getOrDefault("moffat_beta", Psf.DEFAULT_BETA));
             if (!(beta > 1)) {
                 throw BadInputException.at(file, "HDU " + img.hdu() + ", keyword MOFFBETA", "expected a Moffat beta > 1, got " + beta);
             }
@@ -161,6 +218,9 @@ final class InstrumentReader {
             if (s.isPresent()) {
                 cov.put("sky_sigma", s.getAsDouble());
                 skyFrom.merge("header SKYSIG", 1, Integer::sum);
+            } else if (options.containsKey("sky_sigma")) {
+                cov.put("sky_sigma", options.get("sky_sigma"));
+                skyFrom.merge("--data-option sky_sigma", 1, Integer::sum);
             } else {
                 cov.put("sky_sigma", AstroDataLoader.measuredSigma(cond, size * size));
                 skyFrom.merge("the image background (robust MAD estimate)", 1, Integer::sum);
@@ -194,7 +254,7 @@ final class InstrumentReader {
         if (psfAssumed > 0) {
             out.add(String.format(Locale.ROOT, "PSF assumed, not read: Gaussian FWHM %.2f px (the simulator's default, %.1f\" at "
                     + "%.3f\"/px) for %d of %d samples; the data gives no catalog psf_fwhm_pix/psf_fwhm_arcsec, no header "
-                    + "PSFFWHM/FWHM/PSF_FWHM/SEEING and no psf.fits", AstroDataLoader.defaultFwhmPix(), Psf.GALAXYGAN_FWHM_ARCSEC,
+                    + "PSFFWHM/FWHM/PSF_FWHM/SEEING, no psf.fits and no --data-option psf_fwhm_pix", AstroDataLoader.defaultFwhmPix(), Psf.GALAXYGAN_FWHM_ARCSEC,
                     Psf.SDSS_PIXEL_SCALE, psfAssumed, n));
         }
         if (scaleAssumed > 0) {

@@ -300,4 +300,26 @@ class AstroDataLoaderTest {
         assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("2 of 24 samples would be dropped (more than 5%)");
     }
+
+    @Test
+    void dataOptionsFillInWhatTheDataDoesNotSayAndNeverOverrideIt() throws IOException {
+        Path bare = bareFolder(Map.of());
+        SampleSet back = AstroDataLoader.load(bare, Map.of("psf_fwhm_arcsec", "1.0", "pixel_scale", "0.25", "sky_sigma", "0.07"));
+        assertThat(back.get(0).covariate("psf_fwhm_pix").getAsDouble()).isCloseTo(4.0, within(1e-9));
+        assertThat(back.get(0).covariate("sky_sigma").getAsDouble()).isEqualTo(0.07);
+        assertThat(back.assumptions()).isEmpty();
+        assertThat(back.notes()).contains("PSF FWHM of 6 of 6 samples from --data-option psf_fwhm_arcsec (arcsec)",
+                "pixel scale of 6 of 6 samples from --data-option pixel_scale");
+        Path seeing = dir.resolve("seeing");
+        Files.createDirectories(seeing);
+        FitsIO.write(seeing.resolve("x.fits"), new FitsImage(set.get(0).condition(), 1, 64, 64, 0,
+                Map.of("FWHM", "3.0")));
+        assertThat(AstroDataLoader.load(seeing, Map.of("psf_fwhm_pix", "4.7")).get(0).covariate("psf_fwhm_pix").getAsDouble())
+                .isEqualTo(3.0);
+        assertThatThrownBy(() -> ASTRO.load(bare, Map.of("seeing", "1.2"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown data option 'seeing'; known: psf_fwhm_pix, psf_fwhm_arcsec, pixel_scale, sky_sigma, psf_type, "
+                        + "moffat_beta");
+        assertThatThrownBy(() -> ASTRO.load(bare, Map.of("sky_sigma", "-1"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected a value > 0, got -1.0");
+    }
 }
