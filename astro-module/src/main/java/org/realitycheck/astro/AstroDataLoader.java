@@ -278,9 +278,9 @@ public final class AstroDataLoader {
         return Psf.GALAXYGAN_FWHM_ARCSEC / Psf.SDSS_PIXEL_SCALE;
     }
 
-    /** Robust background σ of one band, or a tiny positive floor for a constant image. */
-    static double measuredSigma(float[] cond, int n) {
-        double s = Background.sigma(cond, 0, n);
+    /** Source-robust noise σ of the first band ({@link Background#noiseSigma}), or a tiny positive floor for a constant image. */
+    static double measuredSigma(float[] cond, int side) {
+        double s = Background.noiseSigma(cond, 0, side, side);
         return s > 0 ? s : 1e-6;
     }
 }

@@ -31,7 +31,8 @@ import org.realitycheck.core.BadInputException;
  *       {@code CDELT1/2} ({@code √|CDELT1·CDELT2|}, degrees); else SDSS's 0.396″, <b>assumed</b> when
  *       it is used.</li>
  *   <li><b>Sky σ</b> (counts): catalog {@code sky_sigma}, header {@code SKYSIG}; else measured from the
- *       image's background (MAD of the near-zero pixels, {@link org.realitycheck.astro.degrade.Background}).</li>
+ *       image ({@link org.realitycheck.astro.degrade.Background#noiseSigma}: the smaller of the clipped MAD
+ *       of the pixels and the MAD of neighbouring-pixel differences).</li>
  * </ol>
  * Every value is checked where it enters (finite, positive, FWHM at most a quarter of the image side);
  * the notes say where each came from and the assumptions what was assumed, per number of samples.
@@ -222,8 +223,8 @@ final class InstrumentReader {
                 cov.put("sky_sigma", options.get("sky_sigma"));
                 skyFrom.merge("--data-option sky_sigma", 1, Integer::sum);
             } else {
-                cov.put("sky_sigma", AstroDataLoader.measuredSigma(cond, size * size));
-                skyFrom.merge("the image background (robust MAD estimate)", 1, Integer::sum);
+                cov.put("sky_sigma", AstroDataLoader.measuredSigma(cond, size));
+                skyFrom.merge("the image (robust noise estimate)", 1, Integer::sum);
             }
         }
         if (!cov.containsKey("downsample")) {

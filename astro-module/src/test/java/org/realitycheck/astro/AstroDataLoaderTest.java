@@ -244,7 +244,7 @@ class AstroDataLoaderTest {
         assertThat(back.assumptions()).isEmpty();
         assertThat(back.notes()).contains("PSF FWHM of 6 of 6 samples from header SEEING (arcsec)",
                 "pixel scale of 6 of 6 samples from header WCS CD matrix",
-                "sky sigma of 6 of 6 samples from the image background (robust MAD estimate)");
+                "sky sigma of 6 of 6 samples from the image (robust noise estimate)");
     }
 
     @Test
