@@ -17,8 +17,9 @@ import org.realitycheck.core.SampleSet;
  * Pantin &amp; Murtagh 2002, PASP 114, 1051). Unstopped, RL keeps fitting the noise: the estimate sharpens
  * noise peaks into "sources" and on real cut-outs ended below the degraded input's PSNR after a fixed 30
  * iterations (issue 13). So before each update the re-blurred estimate is compared with the data,
- * {@code χ²/ndf = Σ ((d − A u)/σ)² / ndf} (one term per independent measured pixel, σ the sky noise of
- * the instrument), and the iteration stops at the first estimate with {@code χ²/ndf ≤ τ} (default
+ * {@code χ²/ndf = Σ ((d − A u)/σ)² / ndf} (one term per independent measured pixel; σ measured from the
+ * image itself, {@link org.realitycheck.astro.degrade.Background#noiseSigma}, so that the estimate depends on
+ * the measurement alone), and the iteration stops at the first estimate with {@code χ²/ndf ≤ τ} (default
  * {@code τ = 1}: the estimate explains the data to the noise, as the truth itself does), or after
  * {@code iterations} updates. An empty field is explained by its flat start at once, so it stays flat.
  * With {@code τ} NaN the method runs exactly {@code iterations} updates (the classical fixed count).
@@ -149,6 +150,10 @@ public record RichardsonLucy(int iterations, double discrepancy) implements Deco
             java.util.Arrays.fill(db, 0, n, 0.0);
         }
         boolean stop = !Double.isNaN(discrepancy);
+        // the noise of the stopping rule is measured from the data itself, so that the method depends on the
+        // measurement alone and gives the same estimate whether or not the sample carries sky_sigma
+        double sigA = stop ? noise(ma, oa, ins) : 1;
+        double sigB = stop && mb != null ? noise(mb, ob, ins) : 1;
         boolean doneA = false;
         boolean doneB = mb == null;
         for (int it = 0; it < iterations; it++) {
@@ -156,8 +161,8 @@ public record RichardsonLucy(int iterations, double discrepancy) implements Deco
             System.arraycopy(ub, 0, tb, 0, n);
             ForwardOperator.applyPair(ins, ta, tb, false);
             if (stop) {
-                doneA = doneA || chi2PerNdf(da, ta, ins) <= discrepancy;
-                doneB = doneB || chi2PerNdf(db, tb, ins) <= discrepancy;
+                doneA = doneA || chi2PerNdf(da, ta, ins, sigA) <= discrepancy;
+                doneB = doneB || chi2PerNdf(db, tb, ins, sigB) <= discrepancy;
                 if (doneA && doneB) {
                     break;
                 }
@@ -189,7 +194,12 @@ public record RichardsonLucy(int iterations, double discrepancy) implements Deco
     }
 
     /** χ²/ndf of the data against the re-blurred estimate, one term per down-sampling block (as {@link ForwardOperator#chi2}). */
-    private static double chi2PerNdf(double[] data, double[] blurred, Instrument ins) {
+    private static double noise(float[] m, int o, Instrument ins) {
+        double sg = org.realitycheck.astro.degrade.Background.noiseSigma(m, o, ins.size(), ins.size());
+        return sg > 0 ? sg : ins.skySigma();
+    }
+
+    private static double chi2PerNdf(double[] data, double[] blurred, Instrument ins, double sigma) {
         int s = ins.size();
         int f = ins.downsample();
         double chi2 = 0;
@@ -201,7 +211,7 @@ public record RichardsonLucy(int iterations, double discrepancy) implements Deco
                 ndf++;
             }
         }
-        return chi2 / (ins.skySigma() * ins.skySigma()) / ndf;
+        return chi2 / (sigma * sigma) / ndf;
     }
 
     /** Fills {@code data = d + c} and the flat start {@code u = mean(d) + c}; returns the pedestal c. */

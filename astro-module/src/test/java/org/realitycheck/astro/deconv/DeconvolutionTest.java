@@ -164,8 +164,9 @@ class DeconvolutionTest {
         double psnrStopped = 0;
         double psnrDegraded = 0;
         for (int i = 0; i < galaxies.size(); i++) {
-            // float rounding of the returned image moves chi2 by < 1e-3
-            assertThat(est.get(i).chi2PerNdf()).as(galaxies.get(i).id()).isBetween(0.8, 1.001);
+            // RL stops on the noise it measures in the image (up to ~10% above the true sigma when a galaxy fills
+            // it, BackgroundNoiseTest); against the true sigma chi2/ndf ends near 1, not far below (overfitting)
+            assertThat(est.get(i).chi2PerNdf()).as(galaxies.get(i).id()).isBetween(0.8, 1.25);
             float[] t = galaxies.get(i).target().orElseThrow();
             psnrStopped += ImageQuality.psnr(t, est.get(i).value());
             psnrDegraded += ImageQuality.psnr(t, galaxies.get(i).condition());
