@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.realitycheck.astro.fits.FitsIO;
 import org.realitycheck.astro.fits.FitsImage;
 import org.realitycheck.astro.sim.GalaxySimulator;
@@ -29,8 +31,10 @@ import org.realitycheck.core.io.AtomicFiles;
  * DIR/degraded/&lt;id&gt;.fits  the degraded image, float32, counts
  * </pre>
  * {@code r_e} is in pixels; every covariate of the samples becomes a column (see
- * {@link GalaxySimulator}). FITS headers carry RC_ID, RC_KIND, RC_ROLE, BUNIT and the instrument
- * (PIXSCALE, PSFTYPE, PSFFWHM in pixels, SKYSIG, REDSHIFT). Everything is written into a temporary
+ * {@link GalaxySimulator}), then every text metadata key; the catalog is written with commons-csv (RFC 4180
+ * quoting). FITS headers carry RC_ID, RC_KIND, RC_ROLE, BUNIT and the instrument (PIXSCALE, PSFTYPE,
+ * PSFFWHM in pixels, MOFFBETA, SKYSIG, REDSHIFT, DOWNSAMP) in this fixed order, with nothing that depends
+ * on the run (no date), so the same samples give byte-identical files. Everything is written into a temporary
  * sibling folder that is renamed to {@code DIR} at the end, so a failed run leaves nothing behind.
  */
 public final class AstroDataWriter {
@@ -70,7 +74,7 @@ public final class AstroDataWriter {
             int h = (int) shape[1];
             int w = (int) shape[2];
             for (Sample s : set) {
-                if (!s.id().matches("[A-Za-z0-9._-]+") || s.kind().contains(",")) {
+                if (!s.id().matches("[A-Za-z0-9._-]+")) {
                     throw new IllegalArgumentException("sample id '" + s.id() + "' is not a safe file name ([A-Za-z0-9._-]+)");
                 }
                 Map<String, String> kw = keywords(s);
@@ -108,31 +112,38 @@ public final class AstroDataWriter {
     private static void writeCatalog(SampleSet set, Path file) throws IOException {
         Set<String> cols = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
+        Set<String> meta = new LinkedHashSet<>();
         for (Sample s : set) {
             seen.addAll(s.covariates().keySet());
+            meta.addAll(s.metadata().keySet());
         }
+        meta.remove("subtype");
         for (String c : LEADING) {
             if (seen.contains(c)) {
                 cols.add(c);
             }
         }
         cols.addAll(seen);
+        meta.removeAll(cols);
         List<String> header = new ArrayList<>(List.of("id", "kind", "subtype"));
         header.addAll(cols);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(String.join(",", header));
-            out.write('\n');
+        header.addAll(meta);
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter p = new CSVPrinter(out, format)) {
+            p.printRecord(header);
             for (Sample s : set) {
-                StringBuilder sb = new StringBuilder();
-                sb.append(s.id()).append(',').append(s.kind()).append(',').append(GalaxySimulator.injectionType(s));
+                List<String> row = new ArrayList<>(header.size());
+                row.add(s.id());
+                row.add(s.kind());
+                row.add(s.metadata().getOrDefault("subtype", GalaxySimulator.injectionType(s)));
                 for (String c : cols) {
-                    sb.append(',');
                     Double v = s.covariates().get(c);
-                    if (v != null && !v.isNaN()) {
-                        sb.append(v);
-                    }
+                    row.add(v != null && !v.isNaN() ? v.toString() : "");
                 }
-                out.write(sb.append('\n').toString());
+                for (String m : meta) {
+                    row.add(s.metadata().getOrDefault(m, ""));
+                }
+                p.printRecord(row);
             }
         }
     }

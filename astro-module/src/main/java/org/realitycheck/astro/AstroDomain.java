@@ -82,6 +82,12 @@ public final class AstroDomain implements Domain {
         return AstroDataLoader.load(path);
     }
 
+    /** @param options the instrument where the data does not give it ({@link AstroDataLoader#OPTION_KEYS}) */
+    @Override
+    public SampleSet load(Path path, Map<String, String> options) {
+        return AstroDataLoader.load(path, options);
+    }
+
     /** Writes the {@code simulate astro} layout: catalog.csv, truth/*.fits, degraded/*.fits. */
     @Override
     public void write(SampleSet set, Path folder) throws java.io.IOException {
@@ -106,12 +112,14 @@ public final class AstroDomain implements Domain {
         return new org.realitycheck.core.data.Normalization(STRETCH.toTransform(), STRETCH.toTransform());
     }
 
+    /** Richardson–Lucy with the data's instrument, stopped by the discrepancy principle ({@link RichardsonLucy#defaults()}). */
     @Override
     public ConventionalMethod conventionalMethod() {
         return RichardsonLucy.defaults();
     }
 
-    /** @return Richardson–Lucy (30 iterations) and Wiener */
+    /** @return Richardson–Lucy (stopped by the discrepancy principle) and Wiener */
+    @Override
     public List<ConventionalMethod> conventionalMethods() {
         return List.of(RichardsonLucy.defaults(), Wiener.defaults());
     }

@@ -52,6 +52,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Held-out data in the domain's layout (FITS folder, TrackML CSV).")
     Path data;
 
+    @Option(names = "--data-option", paramLabel = "KEY=VALUE", description = {"What the data files do not say, e.g. the "
+            + "instrument (astro: psf_fwhm_pix, psf_fwhm_arcsec, pixel_scale, sky_sigma, psf_type, moffat_beta); used "
+            + "where the catalog and headers give nothing. Repeatable."})
+    java.util.Map<String, String> dataOptions = new java.util.LinkedHashMap<>();
+
     @Option(names = "--policy", paramLabel = "FILE", description = "Validation policy, YAML or JSON (default: the domain's).")
     Path policy;
 
@@ -107,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
         SampleSet held = null;
         if (data != null) {
             Progress.note(err, "loading " + data);
-            held = d.load(data);
+            held = d.load(data, dataOptions);
             if (held.isEmpty()) {
                 throw new UsageException("--data " + data + ": no usable samples");
             }
@@ -133,6 +138,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (data != null) {
             c.addAll(List.of("--data", data.toString()));
         }
+        dataOptions.forEach((k, v) -> c.addAll(List.of("--data-option", k + "=" + v)));
         if (policy != null) {
             c.addAll(List.of("--policy", policy.toString()));
         }

@@ -14,6 +14,14 @@ public interface ConventionalMethod {
     String name();
 
     /**
+     * @return one sentence for reports: what the method computes and how it was tuned or stopped (e.g.
+     *     the stopping rule of an iterative deconvolution); the default is {@link #name()}
+     */
+    default String describe() {
+        return name();
+    }
+
+    /**
      * @param sample the input; only its condition (and domain metadata carried in covariates that
      *     describe the instrument, never the truth) may be used
      * @return the estimate, never null; {@code valid=false} when the method rejects the input

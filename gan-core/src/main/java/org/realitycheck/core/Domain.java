@@ -46,6 +46,22 @@ public interface Domain {
     SampleSet load(Path path);
 
     /**
+     * Loads data as {@link #load(Path)}, with options that describe what the files do not say
+     * ({@code realitycheck validate --data-option KEY=VALUE}; astro: the instrument). The default
+     * accepts no options.
+     *
+     * @param options domain options, never null; unknown keys are rejected with an
+     *     {@link IllegalArgumentException} naming the key and the known ones
+     * @throws BadInputException naming the file and place when the data is malformed
+     */
+    default SampleSet load(Path path, Map<String, String> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("domain '" + name() + "' takes no data options, got " + options.keySet());
+        }
+        return load(path);
+    }
+
+    /**
      * Writes a set in the layout {@link #load} reads (the {@code realitycheck simulate} output). The
      * caller passes an empty folder and makes the write atomic (see
      * {@link org.realitycheck.core.io.AtomicFiles#writeFolder}).
@@ -69,6 +85,14 @@ public interface Domain {
 
     /** @return the conventional method the GAN is compared with */
     ConventionalMethod conventionalMethod();
+
+    /**
+     * @return every conventional method the domain offers, the primary one ({@link #conventionalMethod()})
+     *     first (astro: Richardson–Lucy, then Wiener); the default is the primary one alone
+     */
+    default List<ConventionalMethod> conventionalMethods() {
+        return List.of(conventionalMethod());
+    }
 
     /** @return the forward model from outputs back to the measurement */
     ForwardModel forwardModel();

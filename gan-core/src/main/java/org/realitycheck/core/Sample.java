@@ -23,6 +23,7 @@ public final class Sample {
     private final float[] condition;
     private final float[] target;
     private final Map<String, Double> covariates;
+    private final Map<String, String> metadata;
 
     /**
      * @param id unique id inside its set, never null or blank
@@ -32,6 +33,17 @@ public final class Sample {
      * @param covariates named physical quantities (truth parameters, redshift, pT...), never null
      */
     public Sample(String id, String kind, float[] condition, float[] target, Map<String, Double> covariates) {
+        this(id, kind, condition, target, covariates, Map.of());
+    }
+
+    /**
+     * A sample that also carries text metadata: what a user's catalog holds beyond the covariates
+     * (e.g. {@code source}, {@code survey}); kept for the reader, never used in computations.
+     *
+     * @param metadata column name → text value, never null
+     */
+    public Sample(String id, String kind, float[] condition, float[] target, Map<String, Double> covariates,
+            Map<String, String> metadata) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id must be non-blank, got '" + id + "'");
         }
@@ -40,6 +52,7 @@ public final class Sample {
         this.condition = Objects.requireNonNull(condition, "condition").clone();
         this.target = target == null ? null : target.clone();
         this.covariates = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(covariates, "covariates")));
+        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(metadata, "metadata")));
     }
 
     /** A sample with a target and no covariates, of kind {@code "sample"}. */
@@ -80,6 +93,11 @@ public final class Sample {
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
+    /** @return the text metadata (e.g. extra catalog columns), unmodifiable, in insertion order; empty when none */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
     /** Read-only view for hot loops inside this module: callers must not modify it. */
     float[] conditionView() {
         return condition;
@@ -93,7 +111,8 @@ public final class Sample {
     @Override
     public String toString() {
         return "Sample[" + id + ", " + kind + ", condition=" + condition.length + " values, target="
-                + (target == null ? "none" : target.length + " values") + ", covariates=" + covariates + "]";
+                + (target == null ? "none" : target.length + " values") + ", covariates=" + covariates
+                + (metadata.isEmpty() ? "" : ", metadata=" + metadata) + "]";
     }
 
     @Override
@@ -102,11 +121,11 @@ public final class Sample {
             return false;
         }
         return id.equals(s.id) && kind.equals(s.kind) && Arrays.equals(condition, s.condition)
-                && Arrays.equals(target, s.target) && covariates.equals(s.covariates);
+                && Arrays.equals(target, s.target) && covariates.equals(s.covariates) && metadata.equals(s.metadata);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, kind, Arrays.hashCode(condition), Arrays.hashCode(target), covariates);
+        return Objects.hash(id, kind, Arrays.hashCode(condition), Arrays.hashCode(target), covariates, metadata);
     }
 }

@@ -34,6 +34,8 @@ public final class SampleSet implements Iterable<Sample> {
     private final long[] targetShape;
     private final int conditionLength;
     private final int targetLength;
+    private final List<String> notes;
+    private final List<String> assumptions;
 
     /**
      * @param samples the samples, never null; every condition must have {@code prod(conditionShape)}
@@ -43,6 +45,13 @@ public final class SampleSet implements Iterable<Sample> {
      * @throws IllegalArgumentException if a sample does not match the shapes or ids repeat
      */
     public SampleSet(List<Sample> samples, long[] conditionShape, long[] targetShape) {
+        this(samples, conditionShape, targetShape, List.of(), List.of());
+    }
+
+    private SampleSet(List<Sample> samples, long[] conditionShape, long[] targetShape, List<String> notes,
+            List<String> assumptions) {
+        this.notes = List.copyOf(notes);
+        this.assumptions = List.copyOf(assumptions);
         this.samples = List.copyOf(Objects.requireNonNull(samples, "samples"));
         this.conditionShape = conditionShape.clone();
         this.targetShape = targetShape.clone();
@@ -79,6 +88,29 @@ public final class SampleSet implements Iterable<Sample> {
             throw new IllegalArgumentException(name + " is too large: " + Arrays.toString(shape));
         }
         return (int) n;
+    }
+
+    /**
+     * The same samples with what the loader has to tell the reader (validation shows both in the result):
+     * {@code notes} are facts about how the data was read (extra columns kept as metadata, samples
+     * dropped, where the instrument came from); {@code assumptions} are what the loader had to assume
+     * because the data did not say (an instrument default), and turn the result into a WARN.
+     *
+     * @param notes one line each, never null
+     * @param assumptions one line each, naming the assumption and what would have replaced it, never null
+     */
+    public SampleSet withNotes(List<String> notes, List<String> assumptions) {
+        return new SampleSet(samples, conditionShape, targetShape, notes, assumptions);
+    }
+
+    /** @return how the data was read, one line each ({@link #withNotes}); empty for simulated data */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** @return what the loader assumed because the data did not say ({@link #withNotes}); empty when nothing was assumed */
+    public List<String> assumptions() {
+        return assumptions;
     }
 
     public int size() {
@@ -141,7 +173,7 @@ public final class SampleSet implements Iterable<Sample> {
                 out.add(s);
             }
         }
-        return new SampleSet(out, conditionShape, targetShape);
+        return new SampleSet(out, conditionShape, targetShape, notes, assumptions);
     }
 
     /** @return the samples of one kind */
@@ -151,7 +183,7 @@ public final class SampleSet implements Iterable<Sample> {
 
     /** @return samples {@code [from, to)} */
     public SampleSet slice(int from, int to) {
-        return new SampleSet(samples.subList(from, to), conditionShape, targetShape);
+        return new SampleSet(samples.subList(from, to), conditionShape, targetShape, notes, assumptions);
     }
 
     /** @return this set followed by {@code other}; shapes must agree */
@@ -163,7 +195,13 @@ public final class SampleSet implements Iterable<Sample> {
         }
         List<Sample> all = new ArrayList<>(samples);
         all.addAll(other.samples);
-        return new SampleSet(all, conditionShape, targetShape);
+        return new SampleSet(all, conditionShape, targetShape, union(notes, other.notes), union(assumptions, other.assumptions));
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.LinkedHashSet<String> u = new java.util.LinkedHashSet<>(a);
+        u.addAll(b);
+        return List.copyOf(u);
     }
 
     /**

@@ -40,7 +40,9 @@ import org.realitycheck.core.ModelCard;
  * }</pre>
  *
  * Without a policy the domain's default policy applies; without data the domain simulates a held-out
- * set of {@link Policy#samples()} samples from the seed. The same inputs and seed give the same
+ * set of {@link Policy#samples()} samples from the seed. When the data carries a loader's notes or
+ * assumptions (a user's folder), the result starts with a {@link DataInput} row (WARN when the loader
+ * assumed part of the instrument). The same inputs and seed give the same
  * result, apart from the timestamp.
  */
 public final class RealityCheck {
@@ -197,7 +199,11 @@ public final class RealityCheck {
         application.putAll(p.application());
         Evaluations eval = new Evaluations(generator, domain, held, simulated, seed, progress);
         lastEvaluations = eval;
-        List<CheckResult> results = new Suite(list).run(eval, p, training, application, baseline, seed, progress);
+        List<CheckResult> results = new ArrayList<>();
+        if (!simulated && (!held.notes().isEmpty() || !held.assumptions().isEmpty())) {
+            results.add(DataInput.of(held, domain));
+        }
+        results.addAll(new Suite(list).run(eval, p, training, application, baseline, seed, progress));
         Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             byStatus.put(s, 0);

@@ -8,7 +8,7 @@ import org.realitycheck.core.Sample;
  * The instrument state a sample's covariates describe: the PSF ({@code psf_type}, {@code psf_fwhm_pix},
  * {@code moffat_beta}), the down-sampling block ({@code downsample}) and the background σ
  * ({@code sky_sigma}) and the number of bands ({@code bands}). Missing covariates fall back to the simulator defaults (Gaussian, 1.4″ at
- * 0.396″/pix, no down-sampling) and to a robust background estimate of the condition.
+ * 0.396″/pix, no down-sampling) and to a robust noise estimate of the condition ({@link Background#noiseSigma}).
  *
  * @param psf the PSF in detector pixels
  * @param downsample block side, {@code >= 1}
@@ -44,7 +44,8 @@ public record Instrument(Psf psf, int downsample, double skySigma, int bands, in
         int ds = (int) s.covariate("downsample").orElse(1);
         double sigma = s.covariate("sky_sigma").orElse(Double.NaN);
         if (!(sigma > 0)) {
-            sigma = Background.sigma(c, 0, size * size);
+            // the discrepancy principle of Richardson–Lucy stops on this σ: a source-robust estimate
+            sigma = Background.noiseSigma(c, 0, size, size);
             if (!(sigma > 0)) {
                 sigma = 1e-6;
             }

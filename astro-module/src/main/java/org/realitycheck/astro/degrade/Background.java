@@ -58,6 +58,50 @@ public final class Background {
         return sigma;
     }
 
+    /**
+     * The white-noise σ from neighbouring-pixel differences: {@code 1.4826·MAD(Δ)/√2} over all horizontal
+     * and vertical differences of one {@code w × h} image (for white noise {@code Var(Δ) = 2σ²}; a
+     * PSF-blurred source changes slowly from pixel to pixel, so it adds little to the differences' MAD,
+     * while it can fill a large part of the image and bias {@link #sigma} upward). Correlated noise
+     * (resampled coadds) makes it an underestimate.
+     *
+     * @return the estimate; 0 for a constant image
+     */
+    public static double sigmaFromDifferences(float[] img, int from, int w, int h) {
+        double[] d = new double[2 * w * h];
+        int k = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = from + y * w + x;
+                if (x + 1 < w && Float.isFinite(img[i]) && Float.isFinite(img[i + 1])) {
+                    d[k++] = img[i + 1] - img[i];
+                }
+                if (y + 1 < h && Float.isFinite(img[i]) && Float.isFinite(img[i + w])) {
+                    d[k++] = img[i + w] - img[i];
+                }
+            }
+        }
+        if (k == 0) {
+            return 0;
+        }
+        double med = median(d, k);
+        for (int i = 0; i < k; i++) {
+            d[i] = Math.abs(d[i] - med);
+        }
+        return MAD_TO_SIGMA * median(d, k) / Math.sqrt(2);
+    }
+
+    /**
+     * The noise σ of an image that may be filled by a source: the smaller of {@link #sigma} (biased up by
+     * extended wings) and {@link #sigmaFromDifferences} (biased up by steep cores). Measured on 100 simulated
+     * galaxies at z 0.01–0.1: clipped MAD 1.11 (max 4.4) × the true σ, differences 1.02 (max 1.2).
+     */
+    public static double noiseSigma(float[] img, int from, int w, int h) {
+        double a = sigma(img, from, from + w * h);
+        double b = sigmaFromDifferences(img, from, w, h);
+        return b > 0 ? Math.min(a, b) : a;
+    }
+
     /** The median of {@code a[0, m)} by quickselect (reorders {@code a}). */
     static double median(double[] a, int m) {
         double hiMid = select(a, m, m / 2);

@@ -30,11 +30,23 @@ import org.realitycheck.core.Provenance;
  * file and HDU when it is not FITS, is truncated, has no image HDU, has an image of the wrong
  * dimensionality, or has no finite pixel.
  *
- * <p>Writing stores float32 (BITPIX −32), bit-exact, with the given keywords plus {@code ORIGIN} and
- * {@code RCVERS} (tool version), into a temporary file that is then renamed over the target.
+ * <p>Writing stores float32 (BITPIX −32), bit-exact, with {@code ORIGIN} and {@code RCVERS} (tool
+ * version) and then the given keywords in their iteration order, and nothing that depends on the run
+ * (the library's date comment on SIMPLE is replaced), so the same image gives the same bytes; into a
+ * temporary file that is then renamed over the target.
  */
 public final class FitsIO {
     private static final int MAX_AXIS = 1 << 15;
+    /** The BITPIX values the FITS standard allows (Pence et al. 2010, A&amp;A 524, A42, table 8). */
+    public static final List<Integer> LEGAL_BITPIX = List.of(8, 16, 32, 64, -32, -64);
+    /**
+     * Header keywords kept in {@link FitsImage#keywords()}, in this order: identification, our own
+     * instrument cards, and the instrument cards survey pipelines write (PSF_FWHM, SEEING, FWHM; the WCS
+     * pixel scale CDELTi / CDi_j; SKYSIG) that {@code AstroDataLoader} reads.
+     */
+    public static final List<String> KEPT = List.of("OBJECT", "EXTNAME", "BUNIT", "RC_ID", "RC_KIND", "RC_ROLE", "OBJTYPE",
+            "PIXSCALE", "PSFTYPE", "PSFFWHM", "MOFFBETA", "PSF_FWHM", "SEEING", "FWHM", "CDELT1", "CDELT2", "CD1_1", "CD1_2",
+            "CD2_1", "CD2_2", "SKYSIG", "REDSHIFT", "DOWNSAMP");
 
     private FitsIO() {
     }
@@ -113,6 +125,7 @@ public final class FitsIO {
         if (n < 80 || !card.startsWith("SIMPLE  =") || card.substring(10, 30).trim().indexOf('T') < 0) {
             throw BadInputException.at(file, "HDU 0", "not a FITS file: expected the first card to be 'SIMPLE  = T'");
         }
+        checkPrimaryBitpix(file);
         try {
             long size = Files.size(file);
             if (size % 2880 != 0) {
@@ -183,8 +196,39 @@ public final class FitsIO {
         }
     }
 
+    /** The primary header's second card must be a legal BITPIX (FITS 4.0 §4.4.1.1); checked before the library reads. */
+    private static void checkPrimaryBitpix(Path file) {
+        byte[] card = new byte[80];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(80);
+            if (in.readNBytes(card, 0, 80) < 80) {
+                return; // the size check reports the truncation
+            }
+        } catch (IOException e) {
+            return;
+        }
+        String c = new String(card, StandardCharsets.US_ASCII);
+        if (!c.startsWith("BITPIX  =")) {
+            throw BadInputException.at(file, "HDU 0, card 2", "expected the BITPIX keyword, got '" + c.substring(0, 8).trim() + "'");
+        }
+        String v = c.substring(10, Math.max(10, c.indexOf('/') > 10 ? c.indexOf('/') : 80)).trim();
+        int bitpix;
+        try {
+            bitpix = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw BadInputException.at(file, "HDU 0, keyword BITPIX", "expected an integer, got '" + v + "'");
+        }
+        if (!LEGAL_BITPIX.contains(bitpix)) {
+            throw BadInputException.at(file, "HDU 0, keyword BITPIX", "illegal value " + bitpix + "; expected one of " + LEGAL_BITPIX);
+        }
+    }
+
     private static FitsImage convert(Path file, int index, ImageHDU hdu, int[] axes) throws FitsException {
         String where = "HDU " + index;
+        int bitpix = hdu.getHeader().getIntValue("BITPIX", 0);
+        if (!LEGAL_BITPIX.contains(bitpix)) {
+            throw BadInputException.at(file, where + ", keyword BITPIX", "illegal value " + bitpix + "; expected one of " + LEGAL_BITPIX);
+        }
         if (axes.length != 2 && axes.length != 3) {
             throw BadInputException.at(file, where, "expected a 2-D image or a 3-D cube (NAXIS 2 or 3), got NAXIS=" + axes.length);
         }
@@ -237,8 +281,7 @@ public final class FitsIO {
             throw BadInputException.at(file, where, "every pixel is NaN, infinite or BLANK: expected some finite data");
         }
         Map<String, String> keys = new LinkedHashMap<>();
-        for (String k : List.of("OBJECT", "BUNIT", "RC_ID", "RC_KIND", "RC_ROLE", "PIXSCALE", "PSFFWHM", "PSFTYPE", "SKYSIG", "REDSHIFT",
-                "EXTNAME")) {
+        for (String k : KEPT) {
             if (hdr.containsKey(k)) {
                 String v = hdr.getStringValue(k);
                 if (v == null) {
@@ -327,6 +370,11 @@ public final class FitsIO {
             try (Fits fits = new Fits()) {
                 BasicHDU<?> hdu = Fits.makeHDU(data);
                 Header hdr = hdu.getHeader();
+                // the library comments SIMPLE with the current date: data files must not depend on the run
+                nom.tam.fits.HeaderCard simple = hdr.findCard("SIMPLE");
+                if (simple != null) {
+                    simple.setComment("conforms to FITS standard");
+                }
                 hdr.addValue("ORIGIN", "realitycheck", "software that wrote this file");
                 hdr.addValue("RCVERS", Provenance.toolVersion(), "realitycheck version");
                 for (Map.Entry<String, String> e : image.keywords().entrySet()) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param height rows, {@code >= 1}
  * @param width columns, {@code >= 1}
  * @param hdu index of the HDU it came from (0 = primary); 0 for images to be written
- * @param keywords header keywords worth keeping (string values), never null
+ * @param keywords header keywords worth keeping (string values), never null; iteration order is kept
  */
 public record FitsImage(float[] data, int bands, int height, int width, int hdu, Map<String, String> keywords) {
     public FitsImage {
@@ -22,7 +22,8 @@ public record FitsImage(float[] data, int bands, int height, int width, int hdu,
             throw new IllegalArgumentException("data of " + data.length + " values does not match " + bands + "x" + height
                     + "x" + width);
         }
-        keywords = Map.copyOf(keywords);
+        // insertion order kept: the writer puts the cards in this order (byte-identical files for one seed)
+        keywords = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keywords));
     }
 
     /** A single-band image with no keywords. */

@@ -151,4 +151,49 @@ class DeconvolutionTest {
         p[y * 64 + x] = (float) flux;
         return p;
     }
+
+    /**
+     * The discrepancy principle: the default RL returns the first iterate that explains the data to the
+     * noise, so chi2/ndf ends just at or below 1 (not far below: that would be fitting the noise, as a
+     * fixed count of iterations does on bright galaxies) and the stopped RL is closer to the truth.
+     */
+    @Test
+    void discrepancyPrincipleStopsWhereTheEstimateExplainsTheData() {
+        RichardsonLucy stopped = RichardsonLucy.defaults();
+        List<Estimate> est = stopped.estimateAll(galaxies);
+        double psnrStopped = 0;
+        double psnrDegraded = 0;
+        for (int i = 0; i < galaxies.size(); i++) {
+            // RL stops on the noise it measures in the image (up to ~10% above the true sigma when a galaxy fills
+            // it, BackgroundNoiseTest); against the true sigma chi2/ndf ends near 1, not far below (overfitting)
+            assertThat(est.get(i).chi2PerNdf()).as(galaxies.get(i).id()).isBetween(0.8, 1.25);
+            float[] t = galaxies.get(i).target().orElseThrow();
+            psnrStopped += ImageQuality.psnr(t, est.get(i).value());
+            psnrDegraded += ImageQuality.psnr(t, galaxies.get(i).condition());
+        }
+        assertThat(psnrStopped).isGreaterThan(psnrDegraded);
+        assertThat(stopped.describe()).contains("discrepancy principle").contains("200");
+        assertThat(new RichardsonLucy(30).describe()).contains("30 iterations (fixed)");
+    }
+
+    /** An empty field is explained by the flat start (or nearly), so RL invents no structure on it. */
+    @Test
+    void discrepancyStoppedRichardsonLucyKeepsAnEmptyFieldFlat() {
+        SampleSet empty = new GalaxySimulator(SimConfig.defaults()).simulate(GalaxySimulator.Kind.EMPTY, 12, 77);
+        for (Sample s : empty) {
+            float[] x = RichardsonLucy.defaults().estimate(s).value();
+            double sigma = s.covariate("sky_sigma").getAsDouble();
+            double mean = 0;
+            for (float v : x) {
+                mean += v;
+            }
+            mean /= x.length;
+            double var = 0;
+            for (float v : x) {
+                var += (v - mean) * (v - mean);
+            }
+            // the data's own scatter is sigma; one RL update smooths it, more would sharpen noise peaks
+            assertThat(Math.sqrt(var / x.length)).as(s.id()).isLessThan(0.5 * sigma);
+        }
+    }
 }

@@ -131,4 +131,35 @@ class FitsIOTest {
         assertThatThrownBy(() -> FitsIO.read(f)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("blank.fits").hasMessageContaining("HDU 0").hasMessageContaining("NaN");
     }
+
+    /** Issue 14: a BITPIX of 12 is not FITS; it used to be read and trained on. */
+    @Test
+    void illegalBitpixIsRejectedNamingTheKeyword() throws IOException {
+        Path f = dir.resolve("bitpix.fits");
+        FitsIO.write(f, FitsImage.of(new float[16 * 16], 16, 16));
+        byte[] b = Files.readAllBytes(f);
+        String card = String.format("%-8s= %20s", "BITPIX", "12");
+        System.arraycopy(card.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, b, 80, card.length());
+        Files.write(f, b);
+        assertThatThrownBy(() -> FitsIO.read(f)).isInstanceOf(BadInputException.class)
+                .hasMessage(f + ": HDU 0, keyword BITPIX: illegal value 12; expected one of [8, 16, 32, 64, -32, -64]");
+    }
+
+    /** Issue 13: the same image and keywords give the same bytes (card order fixed, nothing run-dependent). */
+    @Test
+    void sameImageGivesIdenticalBytes() throws IOException {
+        Map<String, String> kw = new java.util.LinkedHashMap<>();
+        for (String k : List.of("RC_ID", "RC_KIND", "BUNIT", "PIXSCALE", "PSFTYPE", "PSFFWHM", "SKYSIG", "REDSHIFT")) {
+            kw.put(k, k.equals("RC_ID") ? "gal-1" : k.equals("RC_KIND") ? "galaxy" : "1.5");
+        }
+        float[] v = new float[32 * 32];
+        v[5] = 3;
+        FitsIO.write(dir.resolve("a.fits"), new FitsImage(v, 1, 32, 32, 0, kw));
+        FitsIO.write(dir.resolve("b.fits"), new FitsImage(v, 1, 32, 32, 0, kw));
+        assertThat(Files.readAllBytes(dir.resolve("a.fits"))).isEqualTo(Files.readAllBytes(dir.resolve("b.fits")));
+        String header = new String(Files.readAllBytes(dir.resolve("a.fits")), 0, 2880, java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(header.indexOf("RC_ID")).isLessThan(header.indexOf("RC_KIND"));
+        assertThat(header.indexOf("PSFFWHM")).isLessThan(header.indexOf("SKYSIG")).isLessThan(header.indexOf("REDSHIFT"));
+        assertThat(header).doesNotContain("DATE").doesNotContain("Java FITS:").doesNotContain(" UTC ");
+    }
 }

@@ -23,7 +23,8 @@ import org.realitycheck.validation.Params;
 /**
  * {@code hallucination.empty-fields}: what a model claims to see where there is nothing. The model and
  * the conventional method run on the domain's {@link Domain#emptyInputs empty inputs} (sky-only fields,
- * noise-only hits); {@link Domain#detect} judges every output.
+ * noise-only hits); on the user's own data, on its samples of the same kind (its own empty fields, with its
+ * own instrument) when it has any, which need no truth; {@link Domain#detect} judges every output.
  *
  * <p>Metrics:
  * <ul>
@@ -154,7 +155,21 @@ public final class EmptyFieldsCheck implements Check {
         Params p = ctx.params();
         Domain domain = ctx.domain();
         Evaluations ev = ctx.evaluations();
-        SampleSet fields = ev.emptyInputs(p.getInt("fields"));
+        String source = null;
+        SampleSet chosen = null;
+        if (!ev.simulated()) {
+            // the user's own empty fields (samples of the kind the domain gives its empty inputs) carry the data's instrument
+            String kind = ev.emptyInputs(1).get(0).kind();
+            SampleSet own = ev.heldOut().ofKind(kind);
+            if (!own.isEmpty()) {
+                chosen = own;
+                source = "on the data's own " + own.size() + " samples of kind '" + kind + "'";
+            } else {
+                source = "the data holds no samples of kind '" + kind + "': on " + p.getInt("fields")
+                        + " empty inputs simulated by the domain with its default instrument";
+            }
+        }
+        SampleSet fields = chosen != null ? chosen : ev.emptyInputs(p.getInt("fields"));
         List<Estimate> conv = ev.conventional(fields);
         List<float[]> model = ev.model(fields);
         int n = fields.size();
@@ -194,6 +209,9 @@ public final class EmptyFieldsCheck implements Check {
         });
 
         Evidence out = Evidence.create();
+        if (source != null) {
+            out.note(source);
+        }
         String method = domain.conventionalMethod().name();
         int km = CheckSupport.count(modelDet);
         int kc = CheckSupport.count(convDet);

@@ -147,6 +147,7 @@ public final class OodCovariateCheck implements Check {
             out.add(pre + "bins_in_training_range");
             out.add(pre + "bins_outside_application_range");
             out.add(pre + "ood_score_auroc");
+            out.add(pre + "data_outside_training_range");
             out.add(pre + "outside.worst_psnr_advantage");
             for (Observable o : domain.observables()) {
                 for (String s : OBS_SUFFIXES) {
@@ -183,6 +184,11 @@ public final class OodCovariateCheck implements Check {
         }
         if (!any) {
             return Evidence.skipped("the domain cannot sweep covariate '" + primary + "'");
+        }
+        if (!ctx.evaluations().simulated()) {
+            for (String cov : covariates) {
+                ctx.trainingRange(cov).ifPresent(r -> dataCoverage(ctx, ev, cov, cov.equals(primary) ? "" : cov + ".", r));
+            }
         }
         return ev;
     }
@@ -260,6 +266,30 @@ public final class OodCovariateCheck implements Check {
         degradationHeadline(ev, prefix, observables);
         table(ev, prefix, cov, bins, sets, inTrain, inApp);
         return true;
+    }
+
+    /**
+     * Where the user's own samples lie against the card's training range (needs no truth): the fraction
+     * beyond it, Clopper–Pearson, shown and not judged by the shipped policies.
+     */
+    private static void dataCoverage(CheckContext ctx, Evidence ev, String cov, String prefix, Range train) {
+        int n = 0;
+        int out = 0;
+        for (var s : ctx.data()) {
+            var v = s.covariate(cov);
+            if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
+                n++;
+                out += train.contains(v.getAsDouble()) ? 0 : 1;
+            }
+        }
+        if (n == 0) {
+            ev.note("the data carries no '" + cov + "': its samples cannot be placed against the training range");
+            return;
+        }
+        ev.metric(CheckSupport.rate(prefix + "data_outside_training_range", out, n, "Fraction of the data's " + n
+                + " samples with " + cov + " outside the model's training range [" + Judge.fmt(train.min()) + ", "
+                + Judge.fmt(train.max()) + "] (95% Clopper-Pearson); the sweep above says how the model fares there."));
+        ev.note(out + " of the data's " + n + " samples lie outside the training range of " + cov);
     }
 
     private static boolean skipNoTruth(Evidence ev, String cov) {

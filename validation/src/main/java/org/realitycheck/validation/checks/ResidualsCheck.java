@@ -125,6 +125,7 @@ public final class ResidualsCheck implements Check {
         if (set.isEmpty()) {
             return Evidence.skipped("the data has no truth: residuals need the true values");
         }
+        ev.note("conventional method: " + ctx.domain().conventionalMethod().describe());
         List<Observable> observables = Selection.observables(ctx.domain(), p.getStrings("observables"));
         List<float[]> outputs = ctx.evaluations().model(set);
         List<Estimate> estimates = ctx.evaluations().conventional(set);

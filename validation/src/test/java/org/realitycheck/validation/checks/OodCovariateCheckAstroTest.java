@@ -76,8 +76,9 @@ class OodCovariateCheckAstroTest {
         CheckRuns.print(survey);
         assertFailsOn(survey, "flux_total.worst_bias_excess_in_application_range");
         assertThat(value(survey, "flux_total.worst_bias_in_application_range")).isLessThan(-0.05);
-        // a PSNR-only sweep would have passed it: beyond the range it is ahead of RL in PSNR
-        assertThat(value(survey, "outside.worst_psnr_advantage")).isPositive();
+        // (against the fixed-30-iteration RL it was ahead in PSNR beyond the range, so a PSNR-only sweep passed it;
+        // against the discrepancy-stopped RL of issue 13 it is behind in PSNR too: measured -2.2 dB)
+        assertThat(value(survey, "outside.worst_psnr_advantage")).isLessThan(0);
 
         CheckResult home = run(CHECK, narrow, Astro.DOMAIN, policy(0.02), 71);
         CheckRuns.print(home);
