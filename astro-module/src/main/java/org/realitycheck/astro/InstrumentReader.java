@@ -69,7 +69,7 @@ final class InstrumentReader {
 
     /**
      * @return the options as numbers ({@code psf_type} also as {@code gaussian}/{@code moffat})
-     * @throws IllegalArgumentException naming an unknown key (listing the known ones) or an impossible value
+     * @throws BadInputException naming an unknown key (listing the known ones) or an impossible value
      */
     static Map<String, Double> checkOptions(Map<String, String> options) {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -77,23 +77,23 @@ final class InstrumentReader {
             String k = e.getKey();
             String v = e.getValue().trim();
             if (!OPTION_KEYS.contains(k)) {
-                throw new IllegalArgumentException("unknown data option '" + k + "'; known: " + String.join(", ", OPTION_KEYS));
+                throw new BadInputException("unknown data option '" + k + "'; known: " + String.join(", ", OPTION_KEYS));
             }
             double x;
             if (k.equals("psf_type") && !v.isEmpty() && Character.isLetter(v.charAt(0))) {
-                x = Psf.Kind.parse(v).code();
+                try {
+                    x = Psf.Kind.parse(v).code();
+                } catch (IllegalArgumentException ex) {
+                    throw new BadInputException("data option " + k + ": " + ex.getMessage());
+                }
             } else {
                 try {
                     x = Double.parseDouble(v);
                 } catch (NumberFormatException ex) {
-                    throw new IllegalArgumentException("data option " + k + ": expected a number, got '" + v + "'");
+                    throw new BadInputException("data option " + k + ": expected a number, got '" + v + "'");
                 }
             }
-            try {
-                Catalog.checkRange(Path.of("--data-option"), k, k, x);
-            } catch (BadInputException ex) {
-                throw new IllegalArgumentException(ex.getMessage());
-            }
+            Catalog.checkRange(Path.of("--data-option"), k, k, x);
             out.put(k, x);
         }
         return out;

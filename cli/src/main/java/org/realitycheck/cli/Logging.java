@@ -17,6 +17,13 @@ final class Logging {
     static void configure(boolean debug) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(debug ? Level.DEBUG : Level.OFF);
+        // a configuration file may give a library's logger a level of its own (a logback-test.xml on a test
+        // classpath does: org.nd4j at WARN); every logger below the root inherits it again
+        for (Logger l : root.getLoggerContext().getLoggerList()) {
+            if (l != root && l.getLevel() != null && !l.getName().startsWith("org.realitycheck")) {
+                l.setLevel(null);
+            }
+        }
         ((Logger) LoggerFactory.getLogger("org.realitycheck")).setLevel(debug ? Level.DEBUG : Level.INFO);
         // ND4J warns about duplicate TensorFlow op mappings on every start; nothing a user can act on
         ((Logger) LoggerFactory.getLogger("org.nd4j.imports")).setLevel(debug ? Level.DEBUG : Level.ERROR);

@@ -128,6 +128,9 @@ class HepDataTest {
         assertThat(r.summary()).contains("50 hits on layers the detector description does not have (volume:layer 7:2 ×50)");
         assertThat(set.size() + r.tooFewHits()).isEqualTo(200);
         assertThat(hep.detector()).isEqualTo(Detector.trackMlBarrel());
+        // what the result's data.input row shows: the counts, and no assumption (the folder describes its detector)
+        assertThat(set.notes()).anyMatch(n -> n.contains("50 hits on layers the detector description does not have"));
+        assertThat(set.assumptions()).isEmpty();
     }
 
     @Test
@@ -213,9 +216,12 @@ class HepDataTest {
         new HepDomain().simulateInto(data, 20, 7, Map.of());
         Files.delete(data.resolve("detector.yaml"));
         HepDomain hep = new HepDomain();
-        hep.load(data);
+        SampleSet set = hep.load(data);
         assertThat(hep.lastLoad().orElseThrow().detectorSource()).startsWith("assumed: no detector.yaml")
                 .endsWith("using the default toy detector");
+        // said in the result too: an assumption turns validation's data.input row into a WARN
+        assertThat(set.assumptions()).singleElement().asString().contains("using the default toy detector")
+                .contains("detector.yaml beside the data");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.realitycheck.hep.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.realitycheck.core.SampleSet;
@@ -69,6 +71,15 @@ public final class TrackMlLoader {
         } else {
             LOG.info("{}: {}", path, r.summary());
         }
-        return new DataLoad(loaded.samples(), d, source, r);
+        // what validation shows in its data.input row: the detector's source and the counts, and the
+        // detector as an assumption when the data did not describe it
+        List<String> notes = new ArrayList<>();
+        notes.add("detector: " + (source.startsWith("assumed: ") ? "assumed (see the warning)" : source));
+        notes.add(r.summary());
+        List<String> assumptions = source.startsWith("assumed: ")
+                ? List.of("detector " + source.substring("assumed: ".length())
+                        + "; put the detector's description in " + DetectorYaml.FILE_NAME + " beside the data (docs/data.md, HEP)")
+                : List.of();
+        return new DataLoad(loaded.samples().withNotes(notes, assumptions), d, source, r);
     }
 }
