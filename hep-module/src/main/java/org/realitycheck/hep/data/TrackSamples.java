@@ -149,10 +149,27 @@ public final class TrackSamples {
                     throw new BadInputException("event " + ev.eventId() + ", particle " + p.particleId() + ": "
                             + ex.getMessage(), ex);
                 }
-                out.add(new Sample(id(ev.eventId(), e.getKey()), TRACK, v, tp.toFloats(), covariates(tp, nhits)));
+                float[] target = tp.toFloats();
+                Map<String, Double> cov = covariates(tp, nhits);
+                if (!finite(target, cov)) {
+                    // e.g. a particle with px = py = 0 (pT = 0, |eta| infinite) that left hits on barrel layers
+                    report.dropped("event " + ev.eventId() + ", particle " + p.particleId()
+                            + ": its momentum gives non-finite track parameters " + java.util.Arrays.toString(target));
+                    continue;
+                }
+                out.add(new Sample(id(ev.eventId(), e.getKey()), TRACK, v, target, cov));
             }
         }
         return new Loaded(new SampleSet(out, conditionShape(detector), targetShape()), report.build(out.size()));
+    }
+
+    private static boolean finite(float[] target, Map<String, Double> cov) {
+        for (float x : target) {
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+        }
+        return cov.values().stream().allMatch(Double::isFinite);
     }
 
     /** {@code [hit id, track id]} pairs in file order: from the truth (noise, particle 0, left out) or the track ids. */
