@@ -167,7 +167,9 @@ final class DemoCommand implements Callable<Integer> {
                 RealityCheck start = m.reference()
                         ? RealityCheck.of(new ConventionalGenerator(d, h.conditionShape(), h.targetShape(), p.application()))
                         : RealityCheck.of(zip);
+                Path policyFile = dir.resolve(manifest.policyOf(m));
                 RealityCheck rc = start.domain(d).policy(p).checks(checks).seed(manifest.seed())
+                        .policySource(manifest.policyOf(m) + " (SHA-256 " + RealityCheck.sha256(policyFile) + ")")
                         .data(h, heldName)
                         .command(List.of("realitycheck", "demo", "--out", out.toString()))
                         .progress(progress ? new StepNotes(err, "    ") : ProgressSink.NONE);

@@ -119,6 +119,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : p.seed() != null ? p.seed() : 42L;
         rc.domain(d).policy(p).checks(checks).seed(s)
+                .policySource(policy == null ? "the " + d.name() + " domain's default policy"
+                        : policy + " (SHA-256 " + RealityCheck.sha256(policy) + ")")
                 .data(held, data == null ? null : data.toString())
                 .baseline(base, baseline == null ? null : baseline.toString())
                 .command(command())

@@ -82,6 +82,8 @@ class DemoTest {
             assertThat(r.provenance().domain()).isEqualTo(m.domain());
             if (!m.reference()) {
                 assertThat(r.provenance().model()).isEqualTo(m.artifact() + ".zip");
+                assertThat(r.provenance().policy()).as("the report names the policy it was judged by")
+                        .startsWith(manifest.policyOf(m) + " (SHA-256 ");
             }
         }
         assertThat(demo.out()).contains("MODEL", "DOMAIN", "VERDICT", "EXPECTED", "REPORT")

@@ -155,6 +155,9 @@ public final class HtmlReport {
         row(rows, "data SHA-256", p.dataSha256());
         row(rows, "held-out samples", Integer.toString(p.dataSamples()));
         row(rows, "seed", Long.toString(p.seed()));
+        if (!p.policy().isEmpty()) {
+            row(rows, "policy", p.policy());
+        }
         for (var f : p.importFidelity()) {
             row(rows, "import fidelity", f.describe());
         }

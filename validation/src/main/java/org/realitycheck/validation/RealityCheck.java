@@ -52,6 +52,7 @@ public final class RealityCheck {
     private final Path modelFile;
     private Domain domain;
     private Policy policy;
+    private String policySource = "";
     private SampleSet data;
     private String dataName = "simulated";
     private long seed = 42;
@@ -120,6 +121,15 @@ public final class RealityCheck {
     /** @param p the policy, or null for the domain's default */
     public RealityCheck policy(Policy p) {
         this.policy = p;
+        return this;
+    }
+
+    /**
+     * @param description which policy this is, for the provenance (e.g. its file name and SHA-256, or
+     *     "the hep domain's default policy"); the result and the report name it
+     */
+    public RealityCheck policySource(String description) {
+        this.policySource = Objects.requireNonNull(description, "description");
         return this;
     }
 
@@ -215,7 +225,8 @@ public final class RealityCheck {
         SuiteResult.Provenance prov = new SuiteResult.Provenance(
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), env.tool(), env.dl4j(), env.java(),
                 env.os(), env.cpu(), domain.name(), modelName, modelSha256, card, dataName, held.sha256(), held.size(),
-                seed, baselineName, command, training, application, importFidelity);
+                seed, baselineName, command, training, application, importFidelity,
+                policySource.isEmpty() && policy == null ? "the " + domain.name() + " domain's default policy" : policySource);
         return new SuiteResult(SuiteResult.SCHEMA_VERSION, Verdict.of(results.stream().map(CheckResult::status).toList()),
                 counts, prov, p, results, changes(results, baseline));
     }

@@ -67,6 +67,8 @@ public record SuiteResult(int schemaVersion, Verdict verdict, Map<String, Intege
      * @param command the command line that reproduces the run, or empty for the Java API
      * @param trainingRanges covariate ranges from the card
      * @param applicationRanges covariate ranges the checks judged
+     * @param policy the policy the run was judged by: its file name and SHA-256, or which domain's default
+     *     it was; empty when not recorded
      * @param importFidelity how closely an imported model (ONNX) reproduced its source framework's reference
      *     outputs before the checks ran; empty for our own artifacts and in-memory generators (and in
      *     results written before it existed)
@@ -74,8 +76,9 @@ public record SuiteResult(int schemaVersion, Verdict verdict, Map<String, Intege
     public record Provenance(String timestamp, String tool, String dl4j, String java, String os, String cpu,
             String domain, String model, String modelSha256, ModelCard card, String data, String dataSha256,
             int dataSamples, long seed, String baseline, List<String> command, Map<String, Range> trainingRanges,
-            Map<String, Range> applicationRanges, List<ImportFidelity> importFidelity) {
+            Map<String, Range> applicationRanges, List<ImportFidelity> importFidelity, String policy) {
         public Provenance {
+            policy = policy == null ? "" : policy;
             command = List.copyOf(command);
             importFidelity = importFidelity == null ? List.of() : List.copyOf(importFidelity);
             trainingRanges = Collections.unmodifiableMap(new TreeMap<>(trainingRanges));
@@ -88,7 +91,16 @@ public record SuiteResult(int schemaVersion, Verdict verdict, Map<String, Intege
                 int dataSamples, long seed, String baseline, List<String> command, Map<String, Range> trainingRanges,
                 Map<String, Range> applicationRanges) {
             this(timestamp, tool, dl4j, java, os, cpu, domain, model, modelSha256, card, data, dataSha256, dataSamples,
-                    seed, baseline, command, trainingRanges, applicationRanges, List.of());
+                    seed, baseline, command, trainingRanges, applicationRanges, List.of(), "");
+        }
+
+        /** Provenance without a named policy (results written before the policy was recorded). */
+        public Provenance(String timestamp, String tool, String dl4j, String java, String os, String cpu,
+                String domain, String model, String modelSha256, ModelCard card, String data, String dataSha256,
+                int dataSamples, long seed, String baseline, List<String> command, Map<String, Range> trainingRanges,
+                Map<String, Range> applicationRanges, List<ImportFidelity> importFidelity) {
+            this(timestamp, tool, dl4j, java, os, cpu, domain, model, modelSha256, card, data, dataSha256, dataSamples,
+                    seed, baseline, command, trainingRanges, applicationRanges, importFidelity, "");
         }
     }
 
