@@ -1,5 +1,7 @@
 package org.realitycheck.astro.degrade;
 
+import org.realitycheck.core.data.Medians;
+
 /**
  * Robust background noise: the standard deviation of the sky estimated from the near-zero pixels, by
  * iterated 3σ clipping around the median with σ from the median absolute deviation
@@ -102,50 +104,8 @@ public final class Background {
         return b > 0 ? Math.min(a, b) : a;
     }
 
-    /** The median of {@code a[0, m)} by quickselect (reorders {@code a}). */
+    /** The median of {@code a[0, m)} by selection (reorders {@code a}). */
     static double median(double[] a, int m) {
-        double hiMid = select(a, m, m / 2);
-        if (m % 2 == 1) {
-            return hiMid;
-        }
-        double loMid = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < m / 2; i++) {
-            loMid = Math.max(loMid, a[i]);
-        }
-        return 0.5 * (loMid + hiMid);
-    }
-
-    /** Hoare's quickselect: puts the k-th smallest of {@code a[0, m)} at k, smaller ones before it. */
-    private static double select(double[] a, int m, int k) {
-        int left = 0;
-        int right = m - 1;
-        while (left < right) {
-            double pivot = a[(left + right) >>> 1];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                right = j;
-            } else if (k >= i) {
-                left = i;
-            } else {
-                break;
-            }
-        }
-        return a[k];
+        return Medians.inPlace(a, m);
     }
 }
