@@ -156,6 +156,33 @@ class HepDataTest {
         Files.write(hits, h);
     }
 
+    /**
+     * Found by fuzzing: a particle with a vanishing but non-zero pT (px = 1e-200, py = 0) passed the pT > 0 check
+     * and loaded with eta = -Infinity and an infinite q/pT target (pT exactly 0 is refused as bad input).
+     */
+    @Test
+    void aParticleWithVanishingTransverseMomentumIsDroppedAndCountedNotLoadedAsInfinity() throws IOException {
+        Path data = tmp.resolve("ptzero");
+        new HepDomain().simulateInto(data, 300, 5, Map.of());
+        Path particles = data.resolve("event000000000-particles.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(particles));
+        // particle_id,vx,vy,vz,px,py,pz,q,nhits: the first particle's px and py set to 1e-200 and 0
+        lines.set(1, lines.get(1).replaceFirst("^([^,]*,[^,]*,[^,]*,[^,]*),[^,]*,[^,]*,", "$1,1e-200,0,"));
+        Files.write(particles, lines);
+        HepDomain hep = new HepDomain();
+        SampleSet set = hep.load(data);
+        LoadReport r = hep.lastLoad().orElseThrow().report();
+        assertThat(r.dropped()).isEqualTo(1);
+        assertThat(r.droppedExamples().get(0)).contains("non-finite track parameters");
+        assertThat(set.size()).isEqualTo(299);
+        for (Sample s : set) {
+            assertThat(s.covariates().values()).allMatch(Double::isFinite);
+            for (float v : s.target().orElseThrow()) {
+                assertThat(v).isFinite();
+            }
+        }
+    }
+
     @Test
     void aFewCorruptTracksAreDroppedAndCountedTooManyAreAnError() throws IOException {
         Path data = tmp.resolve("toy");
