@@ -171,7 +171,7 @@ final class DemoCommand implements Callable<Integer> {
                 RealityCheck rc = start.domain(d).policy(p).checks(checks).seed(manifest.seed())
                         .policySource(manifest.policyOf(m) + " (SHA-256 " + RealityCheck.sha256(policyFile) + ")")
                         .data(h, heldName)
-                        .command(List.of("realitycheck", "demo", "--out", out.toString()))
+                        .command(reproduce(m))
                         .progress(progress ? new StepNotes(err, "    ") : ProgressSink.NONE);
                 SuiteResult r = quietly(rc::run);
                 double secs = (System.nanoTime() - t) / 1e9;
@@ -245,6 +245,22 @@ final class DemoCommand implements Callable<Integer> {
     private static String heldDescription(DemoManifest manifest, String domain, int n) {
         Map<String, String> o = manifest.domains().get(domain).heldout();
         return "simulated: " + n + " " + domain + " samples, seed " + manifest.seed() + (o.isEmpty() ? "" : ", options " + o);
+    }
+
+    /** The command line that reproduces one row's result (paths as given). */
+    private List<String> reproduce(DemoManifest.ModelEntry m) {
+        List<String> c = new ArrayList<>(List.of("realitycheck", "demo", "--only", m.name()));
+        if (models != null) {
+            c.addAll(List.of("--models", models.toString()));
+        }
+        if (samples != null) {
+            c.addAll(List.of("--samples", samples.toString()));
+        }
+        if (train) {
+            c.add("--train");
+        }
+        c.addAll(List.of("--out", out.toString()));
+        return c;
     }
 
     /** @return the model files the selected rows need, each once, in table order */

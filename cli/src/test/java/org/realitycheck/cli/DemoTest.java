@@ -84,6 +84,8 @@ class DemoTest {
                 assertThat(r.provenance().model()).isEqualTo(m.artifact() + ".zip");
                 assertThat(r.provenance().policy()).as("the report names the policy it was judged by")
                         .startsWith(manifest.policyOf(m) + " (SHA-256 ");
+                assertThat(r.provenance().command()).as("reproduces this row").containsSubsequence("demo", "--only", m.name())
+                        .containsSubsequence("--samples", "100");
             }
         }
         assertThat(demo.out()).contains("MODEL", "DOMAIN", "VERDICT", "EXPECTED", "REPORT")
