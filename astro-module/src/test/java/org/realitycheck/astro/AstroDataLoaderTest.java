@@ -35,7 +35,7 @@ class AstroDataLoaderTest {
 
     @BeforeAll
     static void simulate() {
-        set = ASTRO.simulate(6, 11, Map.of("empty_fraction", "0.34", "injected_fraction", "0.17"));
+        set = ASTRO.data().simulate(6, 11, Map.of("empty_fraction", "0.34", "injected_fraction", "0.17"));
     }
 
     private Path written() throws IOException {
@@ -78,7 +78,7 @@ class AstroDataLoaderTest {
             }
         }
         writeCatalog(out, sb.toString());
-        SampleSet back = ASTRO.load(out);
+        SampleSet back = ASTRO.data().load(out);
         assertThat(back.size()).isEqualTo(6);
         for (int i = 0; i < 6; i++) {
             Sample s = back.get(i);
@@ -102,7 +102,7 @@ class AstroDataLoaderTest {
         }
         Path out = dir.resolve("meta");
         AstroDataWriter.write(new SampleSet(withMeta, set.conditionShape(), set.targetShape()), out);
-        SampleSet back = ASTRO.load(out);
+        SampleSet back = ASTRO.data().load(out);
         assertThat(back.get(3).metadata()).containsEntry("source", "a, \"b\"");
         assertThat(back.get(3).covariates()).isEqualTo(set.get(3).covariates());
     }
@@ -116,7 +116,7 @@ class AstroDataLoaderTest {
         String text = String.join(",", rows.get(0)) + "\n\n" + String.join(",", rows.get(1)) + "\n\n" + String.join(",", rows.get(2)) + "\n";
         writeCatalog(out, text);
         // header on line 1, blank, row on 3, blank, bad row on 5
-        assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("catalog.csv: line 5, column redshift: expected a number, got 'abc'");
     }
 
@@ -127,7 +127,7 @@ class AstroDataLoaderTest {
         List<String[]> rows = rows(out);
         rows.get(3)[col(rows, "redshift")] = z;
         writeCatalog(out, rows.stream().map(r -> String.join(",", r)).reduce((a, b) -> a + "\n" + b).orElseThrow());
-        assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining(out.resolve("catalog.csv") + ": line 4, column redshift: expected a");
     }
 
@@ -140,7 +140,7 @@ class AstroDataLoaderTest {
             sb.append(String.join(",", rows.get(i))).append(",0.1\n");
         }
         writeCatalog(out, sb.toString());
-        assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("line 1").hasMessageContaining("duplicate column 'redshift'");
     }
 
@@ -150,7 +150,7 @@ class AstroDataLoaderTest {
         List<String[]> rows = rows(out);
         rows.get(2)[1] = "quasar";
         writeCatalog(out, rows.stream().map(r -> String.join(",", r)).reduce((a, b) -> a + "\n" + b).orElseThrow());
-        assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("line 3, column kind: unknown kind 'quasar'; known: galaxy, empty, injected");
     }
 
@@ -159,7 +159,7 @@ class AstroDataLoaderTest {
         Path out = written();
         String id = set.get(4).id();
         Files.delete(out.resolve("degraded").resolve(id + ".fits"));
-        assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("catalog.csv: line 6: row '" + id + "' has no degraded image")
                 .hasMessageContaining(id + ".fits");
     }
@@ -170,7 +170,7 @@ class AstroDataLoaderTest {
         List<String[]> rows = rows(out);
         rows.get(4)[0] = rows.get(2)[0];
         writeCatalog(out, rows.stream().map(r -> String.join(",", r)).reduce((a, b) -> a + "\n" + b).orElseThrow());
-        assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining(out.resolve("catalog.csv") + ": line 5, column id: duplicate id '" + rows.get(2)[0]
                         + "' (first on line 3)");
     }
@@ -181,7 +181,7 @@ class AstroDataLoaderTest {
         List<String> lines = Files.readAllLines(out.resolve("catalog.csv"));
         lines.set(2, lines.get(2) + ",extra");
         writeCatalog(out, String.join("\n", lines));
-        assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("line 3: expected " + rows(written2()).get(0).length + " fields");
     }
 
@@ -203,7 +203,7 @@ class AstroDataLoaderTest {
 
     @Test
     void withoutCatalogKindsComeFromTheDetectionRuleAndTheNotesSaySo() throws IOException {
-        SampleSet back = ASTRO.load(bareFolder(Map.of("SKYSIG", "0.06")));
+        SampleSet back = ASTRO.data().load(bareFolder(Map.of("SKYSIG", "0.06")));
         assertThat(back.size()).isEqualTo(6);
         for (Sample s : back) {
             assertThat(s.hasTarget()).isFalse();
@@ -218,7 +218,7 @@ class AstroDataLoaderTest {
     void withoutCatalogKindsComeFromRcKindWhenTheHeaderHasIt() throws IOException {
         Path out = written();
         Files.delete(out.resolve("catalog.csv"));
-        SampleSet back = ASTRO.load(out);
+        SampleSet back = ASTRO.data().load(out);
         for (Sample s : back) {
             assertThat(s.kind()).isEqualTo(byId(s.id()).kind());
             assertThat(s.hasTarget()).isTrue();
@@ -238,7 +238,7 @@ class AstroDataLoaderTest {
         kw.put("CD2_1", Double.toString(s * n));
         kw.put("CD2_2", Double.toString(s * c));
         kw.put("SEEING", "0.94");
-        SampleSet back = ASTRO.load(bareFolder(kw));
+        SampleSet back = ASTRO.data().load(bareFolder(kw));
         assertThat(back.get(0).covariate("psf_fwhm_pix").getAsDouble()).isCloseTo(4.7, within(1e-9));
         assertThat(back.get(0).covariate("pixel_scale").getAsDouble()).isCloseTo(0.2, within(1e-12));
         assertThat(back.assumptions()).isEmpty();
@@ -249,7 +249,7 @@ class AstroDataLoaderTest {
 
     @Test
     void withoutAnyPsfTheDefaultIsAssumedLoudly() throws IOException {
-        SampleSet back = ASTRO.load(bareFolder(Map.of()));
+        SampleSet back = ASTRO.data().load(bareFolder(Map.of()));
         assertThat(back.get(0).covariate("psf_fwhm_pix").getAsDouble()).isCloseTo(1.4 / 0.396, within(1e-9));
         assertThat(back.assumptions()).singleElement().asString().startsWith("PSF assumed, not read: Gaussian FWHM 3.54 px")
                 .contains("6 of 6 samples");
@@ -260,7 +260,7 @@ class AstroDataLoaderTest {
         Path out = bareFolder(Map.of());
         float[] stamp = org.realitycheck.astro.degrade.Psf.gaussian(4.7).stamp(31, 1, true);
         FitsIO.write(out.resolve("psf.fits"), FitsImage.of(stamp, 31, 31));
-        SampleSet back = ASTRO.load(out);
+        SampleSet back = ASTRO.data().load(out);
         assertThat(back.size()).isEqualTo(6);
         // second moments of a pixel-integrated Gaussian, pixel width removed: within 2% of the true FWHM
         assertThat(back.get(0).covariate("psf_fwhm_pix").getAsDouble()).isCloseTo(4.7, within(0.1));
@@ -271,14 +271,14 @@ class AstroDataLoaderTest {
     @Test
     void impossibleHeaderValuesAreRejectedNamingTheKeyword() throws IOException {
         Path neg = bareFolder(Map.of("SKYSIG", "-1"));
-        assertThatThrownBy(() -> ASTRO.load(neg)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(neg)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("HDU 0, keyword SKYSIG: expected a value > 0, got -1.0");
     }
 
     @Test
     void mostlyBlankCutoutsAreDroppedAndCountedAndTooManyIsAnError() throws IOException {
         List<Sample> many = new ArrayList<>();
-        SampleSet big = ASTRO.simulate(24, 5, Map.of());
+        SampleSet big = ASTRO.data().simulate(24, 5, Map.of());
         for (int i = 0; i < big.size(); i++) {
             Sample s = big.get(i);
             float[] c = s.condition();
@@ -289,7 +289,7 @@ class AstroDataLoaderTest {
         }
         Path out = dir.resolve("edge");
         AstroDataWriter.write(new SampleSet(many, big.conditionShape(), big.targetShape()), out);
-        SampleSet back = ASTRO.load(out);
+        SampleSet back = ASTRO.data().load(out);
         assertThat(back.size()).isEqualTo(23);
         assertThat(back.notes()).anyMatch(n -> n.startsWith("1 of 24 samples dropped") && n.contains(big.get(7).id()));
         // a second blank one: 2 of 24 > 5%
@@ -297,7 +297,7 @@ class AstroDataLoaderTest {
         java.util.Arrays.fill(nan, Float.NaN);
         nan[0] = 1;
         FitsIO.write(out.resolve("degraded").resolve(big.get(3).id() + ".fits"), new FitsImage(nan, 1, 64, 64, 0, Map.of()));
-        assertThatThrownBy(() -> ASTRO.load(out)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("2 of 24 samples would be dropped (more than 5%)");
     }
 
@@ -316,10 +316,10 @@ class AstroDataLoaderTest {
                 Map.of("FWHM", "3.0")));
         assertThat(AstroDataLoader.load(seeing, Map.of("psf_fwhm_pix", "4.7")).get(0).covariate("psf_fwhm_pix").getAsDouble())
                 .isEqualTo(3.0);
-        assertThatThrownBy(() -> ASTRO.load(bare, Map.of("seeing", "1.2"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(bare, Map.of("seeing", "1.2"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown data option 'seeing'; known: psf_fwhm_pix, psf_fwhm_arcsec, pixel_scale, sky_sigma, psf_type, "
                         + "moffat_beta");
-        assertThatThrownBy(() -> ASTRO.load(bare, Map.of("sky_sigma", "-1"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ASTRO.data().load(bare, Map.of("sky_sigma", "-1"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a value > 0, got -1.0");
     }
 }

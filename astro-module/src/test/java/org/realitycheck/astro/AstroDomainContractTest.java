@@ -1,10 +1,7 @@
 package org.realitycheck.astro;
 
-import java.util.Set;
-
 import org.junit.jupiter.api.Nested;
 import org.realitycheck.astro.deconv.Wiener;
-import org.realitycheck.astro.sim.SimConfig;
 import org.realitycheck.core.ConventionalMethod;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.SampleSet;
@@ -15,7 +12,7 @@ import org.realitycheck.core.testkit.DomainContractTest;
  * The astro domain against gan-core's contract kit (registration, determinism, one shape, options,
  * round trip, forward χ², injections, empty fields, policy, architecture; Richardson–Lucy and the
  * observables through the kit's nested tests), plus the kit's method contract on Wiener, the second
- * conventional method that only {@link AstroDomain#conventionalMethods()} exposes.
+ * conventional method {@link AstroReference#conventionalMethods()} lists after Richardson–Lucy.
  */
 class AstroDomainContractTest extends DomainContractTest {
     private final AstroDomain astro = new AstroDomain();
@@ -23,11 +20,6 @@ class AstroDomainContractTest extends DomainContractTest {
     @Override
     protected Domain domain() {
         return astro;
-    }
-
-    @Override
-    protected Set<String> knownOptions() {
-        return Set.copyOf(SimConfig.KEYS);
     }
 
     /** The default mix of galaxies, empty fields and injections, so every kind is written and read back. */

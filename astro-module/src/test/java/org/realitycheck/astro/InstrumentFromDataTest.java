@@ -32,7 +32,7 @@ class InstrumentFromDataTest {
 
     /** Real-looking folder: degraded/ and truth/ with survey header keywords only, no catalog. */
     private SampleSet load() throws IOException {
-        SampleSet sim = new AstroDomain().simulate(40, 21, Map.of("fwhm", Double.toString(FWHM_ARCSEC))).ofKind("galaxy");
+        SampleSet sim = new AstroDomain().data().simulate(40, 21, Map.of("fwhm", Double.toString(FWHM_ARCSEC))).ofKind("galaxy");
         Files.createDirectories(dir.resolve("degraded"));
         Files.createDirectories(dir.resolve("truth"));
         for (Sample s : sim) {
@@ -44,7 +44,7 @@ class InstrumentFromDataTest {
             FitsIO.write(dir.resolve("degraded").resolve(s.id() + ".fits"), new FitsImage(s.condition(), 1, 64, 64, 0, kw));
             FitsIO.write(dir.resolve("truth").resolve(s.id() + ".fits"), new FitsImage(s.target().orElseThrow(), 1, 64, 64, 0, kw));
         }
-        return new AstroDomain().load(dir);
+        return new AstroDomain().data().load(dir);
     }
 
     @Test
@@ -53,7 +53,7 @@ class InstrumentFromDataTest {
         assertThat(data.assumptions()).isEmpty();
         assertThat(data.get(0).covariate("psf_fwhm_pix").getAsDouble()).isCloseTo(FWHM_ARCSEC / 0.396, within(1e-9));
         AstroDomain astro = new AstroDomain();
-        List<Estimate> rl = astro.conventionalMethod().estimateAll(data);
+        List<Estimate> rl = astro.reference().conventionalMethod().estimateAll(data);
         double degraded = 0;
         double restored = 0;
         for (int i = 0; i < data.size(); i++) {
@@ -68,7 +68,7 @@ class InstrumentFromDataTest {
             Map<String, Double> cov = new LinkedHashMap<>(s.covariates());
             cov.put("psf_fwhm_pix", AstroDataLoader.defaultFwhmPix());
             Sample a = new Sample(s.id(), s.kind(), s.condition(), s.target().orElseThrow(), cov);
-            assumed += ImageQuality.psnr(s.target().orElseThrow(), astro.conventionalMethod().estimate(a).value());
+            assumed += ImageQuality.psnr(s.target().orElseThrow(), astro.reference().conventionalMethod().estimate(a).value());
         }
         // measured (mean PSNR over 40 galaxies): degraded 32.9 dB, RL with the header's PSF 38.5 dB, RL with
         // the default PSF 36.2 dB; the margins of 1 dB are systematic differences, far beyond the spread of a mean over 40

@@ -25,7 +25,7 @@ class WriterDeterminismTest {
 
     /** Entry point of the second JVM: writes the set of seed {@code args[1]} to {@code args[0]}. */
     public static void main(String[] args) throws IOException {
-        new AstroDomain().simulateInto(Path.of(args[0]), 8, Long.parseLong(args[1]), OPTIONS);
+        new AstroDomain().data().simulateInto(Path.of(args[0]), 8, Long.parseLong(args[1]), OPTIONS);
     }
 
     @Test

@@ -28,10 +28,10 @@ final class ConventionalGenerator implements Generator {
     private final long[] targetShape;
 
     ConventionalGenerator(Domain domain, long[] conditionShape, long[] targetShape, Map<String, Range> ranges) {
-        this.method = domain.conventionalMethod();
+        this.method = domain.reference().conventionalMethod();
         this.targetShape = targetShape.clone();
-        this.card = new ModelCard(ModelCard.SCHEMA_VERSION, domain.name(), domain.defaultArchitecture(),
-                domain.defaultTrainingConfig(), 0L, "0".repeat(64), 0, conditionShape, targetShape, ranges,
+        this.card = new ModelCard(ModelCard.SCHEMA_VERSION, domain.name(), domain.recipe().architecture(),
+                domain.recipe().trainingConfig(), 0L, "0".repeat(64), 0, conditionShape, targetShape, ranges,
                 Normalization.identity(), Provenance.current(), 0, 0, Map.of())
                 .withNote(ModelCard.NOTE_ARTIFACT, "not a trained model: the " + domain.name() + " domain's conventional "
                         + "method (" + method.name() + ") wrapped as a generator, the demo's reference; its covariate "

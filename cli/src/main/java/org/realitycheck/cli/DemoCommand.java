@@ -151,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
                 int n = selected.stream().filter(m -> m.domain().equals(e.getKey()))
                         .mapToInt(m -> policies.get(manifest.policyOf(m)).samples()).max().orElseThrow();
                 note(err, progress, "simulating " + n + " held-out " + e.getKey() + " samples (seed " + manifest.seed() + ")");
-                held.put(e.getKey(), quietly(() -> e.getValue().simulate(n, manifest.seed(),
+                held.put(e.getKey(), quietly(() -> e.getValue().data().simulate(n, manifest.seed(),
                         manifest.domains().get(e.getKey()).heldout())));
                 split[1] += (System.nanoTime() - t) / 1e9;
             }

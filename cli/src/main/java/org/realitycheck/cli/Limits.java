@@ -41,7 +41,7 @@ final class Limits {
             throw new UsageException(option + " " + n + " is above the limit of " + MAX_COUNT
                     + " samples per run (Limits.MAX_COUNT); simulate in parts");
         }
-        SampleSet one = d.simulate(1, seed, options);
+        SampleSet one = d.data().simulate(1, seed, options);
         long perSample = 4L * (one.conditionLength() + (one.allHaveTargets() ? one.targetLength() : 0));
         double need = n * (double) perSample * OVERHEAD;
         long max = Runtime.getRuntime().maxMemory();

@@ -53,7 +53,7 @@ final class SimulateCommand implements Callable<Integer> {
         OutputFolder.checkReplaceable(out, "--out", force);
         Limits.checkCount(d, count, seed, options, "--count");
         Progress.note(spec.commandLine().getErr(), "simulating " + count + " " + d.name() + " samples (seed " + seed + ")");
-        OutputFolder.write(out, dir -> d.simulateInto(dir, count, seed, options));
+        OutputFolder.write(out, dir -> d.data().simulateInto(dir, count, seed, options));
         spec.commandLine().getOut().println("wrote " + count + " " + d.name() + " samples to " + out);
         return ExitCode.OK;
     }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -17,11 +17,10 @@ import org.realitycheck.core.io.AtomicFiles;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
 import org.realitycheck.core.ModelCard;
-import org.realitycheck.core.train.GanTrainer;
+import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.core.train.HistoryRecorder;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
-import org.realitycheck.hep.HepDomain;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrainCommand implements Callable<Integer> {
     static final int DEFAULT_COUNT = 2000;
     static final long DEFAULT_SEED = 42;
+    /** The training option {@code --fit-field-scale} sets (hep's recipe takes it). */
+    static final String FIT_FIELD_SCALE = "fit-field-scale";
 
     @Spec
     CommandSpec spec;
@@ -151,8 +152,12 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("-O simulation options apply only without --data, got " + opts.keySet());
         }
         Domain d = Domains.byName(dom);
-        if (field != 1.0 && !(d instanceof HepDomain)) {
-            throw new UsageException("--fit-field-scale applies to the hep domain only, not " + d.name());
+        Map<String, String> trainOpts = field == 1.0 ? Map.of() : Map.of(FIT_FIELD_SCALE, Double.toString(field));
+        if (!d.recipe().trainingOptions().containsAll(trainOpts.keySet())) {
+            List<String> takers = Domains.all().stream()
+                    .filter(x -> x.recipe().trainingOptions().contains(FIT_FIELD_SCALE)).map(Domain::name).toList();
+            throw new UsageException("--fit-field-scale applies to the " + String.join(", ", takers)
+                    + " domain only, not " + d.name());
         }
         if (data == null) {
             Limits.checkCount(d, n, s, opts, "--count");
@@ -160,24 +165,18 @@ final class TrainCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         SampleSet raw;
         if (data != null) {
-            raw = d.load(data);
+            raw = d.data().load(data);
         } else {
             Progress.note(err, "simulating " + n + " " + d.name() + " training samples (seed " + s + ")"
                     + (opts.isEmpty() ? "" : " with " + opts));
-            raw = d.simulate(n, s, opts);
+            raw = d.data().simulate(n, s, opts);
         }
-        SampleSet train;
-        if (field != 1.0) {
-            HepDomain h = (HepDomain) d;
-            train = new HepDomain(h.detector().withBField(h.detector().bField() * field), h.gun()).trainingSet(raw);
-        } else {
-            train = d.trainingSet(raw);
-        }
+        SampleSet train = d.recipe().trainingSet(raw, trainOpts);
         if (train.isEmpty() || !train.allHaveTargets()) {
             throw new UsageException((data == null ? "simulated data" : data.toString())
                     + ": training needs samples with targets (truth), found " + train.size() + " usable");
         }
-        TrainingConfig cfg = d.defaultTrainingConfig().withSeed(s);
+        TrainingConfig cfg = d.recipe().trainingConfig().withSeed(s);
         if (ep != null) {
             cfg = cfg.withEpochs(ep);
         }
@@ -198,22 +197,20 @@ final class TrainCommand implements Callable<Integer> {
             cfg = cfg.withDecayEpochs(decay);
         }
         long stepsPerEpoch = Math.max(1, train.size() / cfg.batchSize());
-        GanTrainer trainer = new GanTrainer(d.defaultArchitecture(), cfg);
         HistoryRecorder rec = new HistoryRecorder();
-        trainer.addListener(rec);
         GanModel model;
         try (Progress bar = new Progress(err, "training " + d.name(), stepsPerEpoch * cfg.epochs())) {
-            trainer.addListener(new TrainingListener() {
+            TrainingListener progress = new TrainingListener() {
                 @Override
                 public void onStep(long step, int epoch, Map<String, Double> losses) {
                     bar.update(step, String.format("epoch %d d=%.3f g_l1=%.4f", epoch,
                             losses.getOrDefault("d", Double.NaN), losses.getOrDefault("g_l1", Double.NaN)));
                 }
-            });
-            SampleSet t = train;
-            model = LibraryOutput.quietly(() -> trainer.train(d.name(), t, d.normalization(t)));
+            };
+            TrainingConfig c = cfg;
+            model = LibraryOutput.quietly(() -> DomainTrainer.train(d, train, c, List.of(rec, progress)));
         }
-        String how = trainingDataNote(data, n, s, opts, field, d);
+        String how = trainingDataNote(data, n, s, opts, d.recipe().describeTrainingOptions(trainOpts));
         ModelCard card = model.card().withNote(ModelCard.NOTE_TRAINING_DATA, how);
         if (recipe != null) {
             card = card.withNote("recipe", recipe.getFileName().toString());
@@ -256,7 +253,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** What the card says about the training data: where it came from and any deliberate bias. */
-    static String trainingDataNote(Path data, int n, long seed, Map<String, String> opts, double field, Domain d) {
+    static String trainingDataNote(Path data, int n, long seed, Map<String, String> opts, String trainingOptions) {
         StringBuilder sb = new StringBuilder();
         if (data != null) {
             sb.append("loaded from ").append(data.getFileName());
@@ -264,10 +261,8 @@ final class TrainCommand implements Callable<Integer> {
             sb.append("simulated: ").append(n).append(" samples, seed ").append(seed);
             sb.append(opts.isEmpty() ? ", default options" : ", options " + new TreeMap<>(opts));
         }
-        if (field != 1.0) {
-            double b = ((HepDomain) d).detector().bField();
-            sb.append(String.format(Locale.ROOT, "; training targets from a helix fit assuming B = %.4g T while the "
-                    + "hits were simulated in %.4g T (a miscalibrated field, scale %s)", b * field, b, field));
+        if (!trainingOptions.isEmpty()) {
+            sb.append("; ").append(trainingOptions);
         }
         return sb.toString();
     }

@@ -112,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
         SampleSet held = null;
         if (data != null) {
             Progress.note(err, "loading " + data);
-            held = d.load(data, dataOptions);
+            held = d.data().load(data, dataOptions);
             if (held.isEmpty()) {
                 throw new UsageException("--data " + data + ": no usable samples");
             }

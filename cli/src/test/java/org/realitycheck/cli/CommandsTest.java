@@ -80,7 +80,7 @@ class CommandsTest {
         r = MainTest.run("train", "hep", "--data", out.toString(), "--epochs", "1", "--batch", "32", "--out", zip.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Generator g = Models.load(zip);
-        SampleSet data = Domains.byName("hep").load(out);
+        SampleSet data = Domains.byName("hep").data().load(out);
         float[] params = g.generateAll(data.slice(0, 4), 1).get(0);
         assertThat(params).hasSize(5);
         // φ0 comes back in the detector frame (not the innermost-hit frame): within [-π, π]

@@ -128,7 +128,7 @@ class DemoTest {
             try (Generator g = ModelArtifact.load(zip)) {
                 ModelCard c = g.card();
                 assertThat(c.domain()).isEqualTo(m.domain());
-                TrainingConfig want = d.defaultTrainingConfig().withSeed(recipe.seed());
+                TrainingConfig want = d.recipe().trainingConfig().withSeed(recipe.seed());
                 if (recipe.epochs() != null) {
                     want = want.withEpochs(recipe.epochs());
                 }
@@ -145,7 +145,7 @@ class DemoTest {
                 }
                 assertThat(c.training()).as(m.name()).isEqualTo(want);
                 assertThat(c.seed()).isEqualTo(recipe.seed());
-                assertThat(c.architecture()).as(m.name()).isEqualTo(d.defaultArchitecture());
+                assertThat(c.architecture()).as(m.name()).isEqualTo(d.recipe().architecture());
                 assertThat(c.notes()).containsEntry("recipe", m.name() + ".yaml")
                         .containsEntry(ModelCard.NOTE_ARTIFACT, ModelArtifact.RELEASE_NOTE);
                 assertThat(c.notes().get(ModelCard.NOTE_TRAINING_DATA)).as(m.name())

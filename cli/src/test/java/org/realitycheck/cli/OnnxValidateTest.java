@@ -61,7 +61,7 @@ class OnnxValidateTest {
         // the card says "frame": "domain": the hep domain rotates the hits in and adds the azimuth back to φ0.
         // Without it, φ0 would be off by the innermost hit's azimuth, uniform in (−π, π]: a median error ~1.5 rad.
         org.realitycheck.hep.HepDomain hep = new org.realitycheck.hep.HepDomain();
-        org.realitycheck.core.SampleSet set = hep.simulate(400, 9, java.util.Map.of());
+        org.realitycheck.core.SampleSet set = hep.data().simulate(400, 9, java.util.Map.of());
         try (org.realitycheck.core.Generator g = org.realitycheck.core.model.Models.load(EXAMPLE.resolve("track-gan.onnx"))) {
             java.util.List<float[]> y = g.generateAll(set, 1);
             double[] err = new double[y.size()];

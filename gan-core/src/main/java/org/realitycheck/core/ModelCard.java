@@ -40,6 +40,11 @@ public record ModelCard(int schemaVersion, String domain, GanArchitecture archit
     public static final String NOTE_ARTIFACT = "artifact";
     /** {@link #notes()} key: how the training set was made (simulation options, target miscalibration). */
     public static final String NOTE_TRAINING_DATA = "trainingData";
+    /**
+     * {@link #notes()} key: the fixed pre- and post-processing the model runs inside
+     * ({@link TrainingRecipe#adaptation()}, applied on load by {@link TrainingRecipe#adapt}).
+     */
+    public static final String NOTE_ADAPTATION = "adaptation";
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public ModelCard {

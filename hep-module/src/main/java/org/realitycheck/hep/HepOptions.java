@@ -19,7 +19,7 @@ import org.realitycheck.hep.sim.SimTrack;
 import org.realitycheck.hep.sim.TrackSimulator;
 
 /**
- * The hep simulation options and the simulation they describe ({@code realitycheck simulate hep -O key=value}, {@link HepDomain#simulate}):
+ * The hep simulation options and the simulation they describe ({@code realitycheck simulate hep -O key=value}, {@link HepData#simulate}):
  * {@code pt-min}, {@code pt-max} (GeV), {@code eta-min}, {@code eta-max}, {@code d0-sigma},
  * {@code z0-sigma} (mm), {@code efficiency}, {@code multiple-scattering} (true/false),
  * {@code tracks-per-event} (for ids and files, default 100), {@code noise-hits-per-layer} (files only,

@@ -20,8 +20,8 @@ import org.realitycheck.hep.track.HitVector;
 import org.realitycheck.hep.track.TrackParameters;
 
 /**
- * The seeded inputs the reality checks probe a track model with ({@link HepDomain#emptyInputs},
- * {@link HepDomain#injections}, {@link HepDomain#covariateSweep}), simulated in one detector with one
+ * The seeded inputs the reality checks probe a track model with ({@link HepProbes#emptyInputs},
+ * {@link HepProbes#injections}, {@link HepProbes#sweep}), simulated in one detector with one
  * particle gun. Every constant of the rare-track physics is named here with its source.
  *
  * @param detector the detector, never null

@@ -2,14 +2,15 @@ package org.realitycheck.hep;
 
 import java.util.Optional;
 
-import org.realitycheck.core.Domain.Detections;
+import org.realitycheck.core.Probes;
+import org.realitycheck.core.Probes.Detections;
 import org.realitycheck.core.ForwardModel;
 import org.realitycheck.core.Sample;
 import org.realitycheck.hep.fit.HelixFitMethod;
 import org.realitycheck.hep.track.TrackParameters;
 
 /**
- * The hep probes' scoring ({@link HepDomain#detect}, {@link HepDomain#recovered}): when an output is a
+ * The hep probes' scoring ({@link HepProbes#detect}, {@link HepProbes#recovered}): when an output is a
  * track the hits accept, and when it recovers an injected track.
  */
 public final class TrackRecovery {

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hep training recipe ({@link HepDomain#defaultArchitecture}, {@link HepDomain#defaultTrainingConfig},
- * {@link HepDomain#withFitTargets}): what the track GAN is, how it is trained, and on which targets.
+ * The hep training recipe ({@link HepRecipe#architecture}, {@link HepRecipe#trainingConfig},
+ * {@link HepRecipe#withFitTargets}): what the track GAN is, how it is trained, and on which targets.
  * The measurements behind the choices are in docs/hep-gan.md.
  */
 public final class TrackTraining {

@@ -52,7 +52,7 @@ class HepDataTest {
         Path yaml = tmp.resolve("my-detector.yaml");
         Files.writeString(yaml, detectorYaml, StandardCharsets.UTF_8);
         Path data = tmp.resolve("data");
-        new HepDomain().simulateInto(data, n, seed, Map.of("detector", yaml.toString(), "tracks-per-event", "50"));
+        new HepDomain().data().simulateInto(data, n, seed, Map.of("detector", yaml.toString(), "tracks-per-event", "50"));
         return data;
     }
 
@@ -79,7 +79,7 @@ class HepDataTest {
         Path data = simulate(OTHER, 2000, 11);
         assertThat(data.resolve("detector.yaml")).exists();
         HepDomain hep = new HepDomain();
-        SampleSet set = hep.load(data);
+        SampleSet set = hep.data().load(data);
         Detector d = hep.detector();
         assertThat(d.radii()).containsExactly(45, 90, 150, 230, 330, 450, 620, 800);
         assertThat(d.bField()).isEqualTo(3.0);
@@ -88,7 +88,7 @@ class HepDataTest {
         assertThat(hep.lastLoad().orElseThrow().detectorSource()).endsWith("detector.yaml");
         // 2,000 tracks: the standard error of a pull mean is 0.022 and of a width ~0.02; the margins are ≥ 4.5σ
         for (int k = 0; k < 5; k++) {
-            Summary s = pulls(hep.conventionalMethod(), set, k);
+            Summary s = pulls(hep.reference().conventionalMethod(), set, k);
             assertThat(s.n()).as("valid fits").isGreaterThan(1990);
             assertThat(s.mean()).as("pull mean of parameter %d", k).isCloseTo(0, within(0.1));
             assertThat(s.robustWidth()).as("pull width of parameter %d", k).isCloseTo(1, within(0.1));
@@ -96,7 +96,7 @@ class HepDataTest {
         // the forward model in the described detector explains the hits with the truth: nothing is fitted, so
         // E[χ²] = 2n = 16 against the model's ndf = 2n − 5 = 11 (the standard error of the mean here is ~0.01)
         double[] chi2 = set.samples().stream()
-                .mapToDouble(x -> hep.forwardModel().consistency(x.target().orElseThrow(), x).chi2PerNdf()).toArray();
+                .mapToDouble(x -> hep.reference().forwardModel().consistency(x.target().orElseThrow(), x).chi2PerNdf()).toArray();
         assertThat(Summary.of(chi2).mean()).isCloseTo(16.0 / 11, within(0.1));
         // and the toy's field would be wrong by 50% in q/pT: the pulls show it
         Summary wrong = pulls(new HelixFitMethod(d.withBField(2.0)), set, 0);
@@ -121,7 +121,7 @@ class HepDataTest {
         Files.write(hits, h);
         Files.write(truth, t);
         HepDomain hep = new HepDomain();
-        SampleSet set = hep.load(data);
+        SampleSet set = hep.data().load(data);
         LoadReport r = hep.lastLoad().orElseThrow().report();
         assertThat(r.hitsOutsideLayers()).isEqualTo(50);
         assertThat(r.outsideByLayer()).containsEntry("7:2", 50L);
@@ -139,7 +139,7 @@ class HepDataTest {
         // the same files read with the toy detector: volumes 20–22 are not described there
         Files.delete(data.resolve("detector.yaml"));
         HepDomain hep = new HepDomain();
-        assertThatThrownBy(() -> hep.load(data)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> hep.data().load(data)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining(data.toString()).hasMessageContaining("no usable track")
                 .hasMessageContaining("volume:layer 20:1 ×100").hasMessageContaining("describe the detector's layers in detector.yaml");
     }
@@ -163,14 +163,14 @@ class HepDataTest {
     @Test
     void aParticleWithVanishingTransverseMomentumIsDroppedAndCountedNotLoadedAsInfinity() throws IOException {
         Path data = tmp.resolve("ptzero");
-        new HepDomain().simulateInto(data, 300, 5, Map.of());
+        new HepDomain().data().simulateInto(data, 300, 5, Map.of());
         Path particles = data.resolve("event000000000-particles.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(particles));
         // particle_id,vx,vy,vz,px,py,pz,q,nhits: the first particle's px and py set to 1e-200 and 0
         lines.set(1, lines.get(1).replaceFirst("^([^,]*,[^,]*,[^,]*,[^,]*),[^,]*,[^,]*,", "$1,1e-200,0,"));
         Files.write(particles, lines);
         HepDomain hep = new HepDomain();
-        SampleSet set = hep.load(data);
+        SampleSet set = hep.data().load(data);
         LoadReport r = hep.lastLoad().orElseThrow().report();
         assertThat(r.dropped()).isEqualTo(1);
         assertThat(r.droppedExamples().get(0)).contains("non-finite track parameters");
@@ -186,10 +186,10 @@ class HepDataTest {
     @Test
     void aFewCorruptTracksAreDroppedAndCountedTooManyAreAnError() throws IOException {
         Path data = tmp.resolve("toy");
-        new HepDomain().simulateInto(data, 300, 5, Map.of());
+        new HepDomain().data().simulateInto(data, 300, 5, Map.of());
         corrupt(data, 2);
         HepDomain hep = new HepDomain();
-        SampleSet set = hep.load(data);
+        SampleSet set = hep.data().load(data);
         LoadReport r = hep.lastLoad().orElseThrow().report();
         assertThat(set.size()).isEqualTo(298);
         assertThat(r.dropped()).isEqualTo(2);
@@ -200,7 +200,7 @@ class HepDataTest {
             }
         }
         corrupt(data, 50);
-        assertThatThrownBy(() -> new HepDomain().load(data)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> new HepDomain().data().load(data)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("50 of 300 tracks (16.7%) have a hit off its layer, more than the 1% allowed")
                 .hasMessageContaining("event000000000-hits.csv, hit_id 1:");
     }
@@ -209,7 +209,7 @@ class HepDataTest {
     void hitsWithoutTruthLoadWithoutTargetsAndTheDomainWorksOnThem() throws IOException {
         Path data = tmp.resolve("notruth");
         HepDomain sim = new HepDomain();
-        sim.simulateInto(data, 100, 6, Map.of("tracks-per-event", "100"));
+        sim.data().simulateInto(data, 100, 6, Map.of("tracks-per-event", "100"));
         Path hits = data.resolve("event000000000-hits.csv");
         List<String> h = new ArrayList<>(Files.readAllLines(hits));
         h.set(0, h.get(0) + ",track_id");
@@ -220,30 +220,30 @@ class HepDataTest {
         Files.delete(data.resolve("event000000000-truth.csv"));
         Files.delete(data.resolve("event000000000-particles.csv"));
         HepDomain hep = new HepDomain();
-        SampleSet set = hep.load(data);
+        SampleSet set = hep.data().load(data);
         assertThat(set.size()).isEqualTo(100);
         assertThat(set.get(0).id()).isEqualTo("e0-t1");
         assertThat(set.get(0).target()).isEmpty();
         assertThat(set.allHaveTargets()).isFalse();
-        SampleSet withTruth = sim.simulate(100, 6, Map.of("tracks-per-event", "100"));
+        SampleSet withTruth = sim.data().simulate(100, 6, Map.of("tracks-per-event", "100"));
         assertThat(set.get(42).condition()).containsExactly(withTruth.get(42).condition());
         // the fit still gives a target to train on, the forward model still judges, recovery needs truth
-        SampleSet train = hep.withFitTargets(set);
+        SampleSet train = hep.recipe().withFitTargets(set);
         assertThat(train.size()).isEqualTo(100);
         assertThat(train.allHaveTargets()).isTrue();
         float[] fitted = train.get(0).target().orElseThrow();
-        assertThat(hep.forwardModel().consistency(fitted, set.get(0)).chi2PerNdf()).isLessThan(5);
-        assertThat(hep.recovered(fitted, set.get(0))).isFalse();
+        assertThat(hep.reference().forwardModel().consistency(fitted, set.get(0)).chi2PerNdf()).isLessThan(5);
+        assertThat(hep.probes().recovered(fitted, set.get(0))).isFalse();
         assertThat(hep.lastLoad().orElseThrow().detectorSource()).endsWith("detector.yaml");
     }
 
     @Test
     void withoutADescriptionTheDetectorIsAssumedAndSaidSo() throws IOException {
         Path data = tmp.resolve("nodesc");
-        new HepDomain().simulateInto(data, 20, 7, Map.of());
+        new HepDomain().data().simulateInto(data, 20, 7, Map.of());
         Files.delete(data.resolve("detector.yaml"));
         HepDomain hep = new HepDomain();
-        SampleSet set = hep.load(data);
+        SampleSet set = hep.data().load(data);
         assertThat(hep.lastLoad().orElseThrow().detectorSource()).startsWith("assumed: no detector.yaml")
                 .endsWith("using the default toy detector");
         // said in the result too: an assumption turns validation's data.input row into a WARN
@@ -266,7 +266,7 @@ class HepDataTest {
         Files.copy(Path.of("src/main/resources/org/realitycheck/hep/detector-trackml-barrel.yaml"),
                 dir.resolve("detector.yaml"));
         HepDomain hep = new HepDomain();
-        SampleSet set = hep.load(dir);
+        SampleSet set = hep.data().load(dir);
         LoadReport r = hep.lastLoad().orElseThrow().report();
         assertThat(set.size()).isEqualTo(1);
         assertThat(set.get(0).id()).isEqualTo("e1-p4503668346847232");

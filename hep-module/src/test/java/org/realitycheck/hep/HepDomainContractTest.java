@@ -7,9 +7,9 @@ import org.realitycheck.core.testkit.DomainContractTest;
 
 /**
  * The hep domain against gan-core's contract kit: registration, determinism, one shape, options,
- * round trip (through {@code simulateInto}: hep writes events, not sample sets; the kit reports that
- * gap as a skipped test), forward χ², injections, noise-only inputs, policy and architecture; the
- * helix fit and the track observables through the kit's nested tests.
+ * write → load and simulateInto → load round trips (TrackML CSV), forward χ², sweeps, injections,
+ * noise-only inputs, tolerances, training set, policy and architecture; the helix fit and the track
+ * observables through the kit's nested tests.
  */
 class HepDomainContractTest extends DomainContractTest {
     private final Domain hep = new HepDomain();

@@ -32,18 +32,18 @@ class HepDomainTest {
     void isRegisteredThroughServiceLoader() {
         Domain d = Domains.byName("hep");
         assertThat(d).isInstanceOf(HepDomain.class);
-        assertThat(d.primaryCovariate()).isEqualTo("pt");
-        assertThat(d.observables()).extracting(Observable::name)
+        assertThat(d.probes().primaryCovariate()).isEqualTo("pt");
+        assertThat(d.reference().observables()).extracting(Observable::name)
                 .containsExactly("q_over_pt", "phi0", "d0", "z0", "cot_theta", "pt", "eta");
     }
 
     @Test
     void simulatesDeterministicTrackSamples() {
-        SampleSet a = hep.simulate(300, 1, Map.of());
+        SampleSet a = hep.data().simulate(300, 1, Map.of());
         assertThat(a.conditionShape()).containsExactly(40);
         assertThat(a.targetShape()).containsExactly(5);
-        assertThat(a.sha256()).isEqualTo(hep.simulate(300, 1, Map.of()).sha256());
-        assertThat(a.sha256()).isNotEqualTo(hep.simulate(300, 2, Map.of()).sha256());
+        assertThat(a.sha256()).isEqualTo(hep.data().simulate(300, 1, Map.of()).sha256());
+        assertThat(a.sha256()).isNotEqualTo(hep.data().simulate(300, 2, Map.of()).sha256());
         assertThat(a.get(0).id()).isEqualTo("e0-p1");
         assertThat(a.get(0).covariates()).containsKeys("pt", "eta", "phi", "q", "d0", "z0", "nhits");
         var ranges = a.covariateRanges();
@@ -54,9 +54,9 @@ class HepDomainTest {
 
     @Test
     void rejectsUnknownOptionsNamingTheKnownOnes() {
-        assertThatThrownBy(() -> hep.simulate(5, 1, Map.of("ptmin", "1"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> hep.data().simulate(5, 1, Map.of("ptmin", "1"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown hep option 'ptmin'").hasMessageContaining("pt-min");
-        SampleSet s = hep.simulate(200, 1, Map.of("pt-min", "5", "pt-max", "6", "efficiency", "0.5"));
+        SampleSet s = hep.data().simulate(200, 1, Map.of("pt-min", "5", "pt-max", "6", "efficiency", "0.5"));
         for (Sample x : s) {
             assertThat(x.covariate("pt").getAsDouble()).isBetween(5.0, 6.0);
         }
@@ -67,9 +67,9 @@ class HepDomainTest {
     @Test
     void filesWrittenForTheCliLoadBackAsTheSimulatedSamples(@TempDir Path dir) {
         Map<String, String> opts = Map.of("tracks-per-event", "40", "noise-hits-per-layer", "3");
-        TrackMlWriter.write(hep.simulateEvents(100, 9, opts), dir);
-        SampleSet loaded = hep.load(dir);
-        SampleSet direct = hep.simulate(100, 9, opts);
+        TrackMlWriter.write(hep.data().simulateEvents(100, 9, opts), dir);
+        SampleSet loaded = hep.data().load(dir);
+        SampleSet direct = hep.data().simulate(100, 9, opts);
         assertThat(loaded.size()).isEqualTo(100);
         for (int i = 0; i < 100; i++) {
             assertThat(loaded.get(i).id()).isEqualTo(direct.get(i).id());
@@ -79,12 +79,12 @@ class HepDomainTest {
 
     @Test
     void theFitAcceptsTracksAndRejectsNoise() {
-        SampleSet tracks = hep.simulate(2000, 3, Map.of());
-        SampleSet noise = hep.emptyInputs(500, 4);
+        SampleSet tracks = hep.data().simulate(2000, 3, Map.of());
+        SampleSet noise = hep.probes().emptyInputs(500, 4);
         assertThat(noise.get(0).kind()).isEqualTo("noise");
         assertThat(noise.get(0).hasTarget()).isFalse();
-        List<Estimate> et = hep.conventionalMethod().estimateAll(tracks);
-        List<Estimate> en = hep.conventionalMethod().estimateAll(noise);
+        List<Estimate> et = hep.reference().conventionalMethod().estimateAll(tracks);
+        List<Estimate> en = hep.reference().conventionalMethod().estimateAll(noise);
         long acceptedTracks = et.stream().filter(Estimate::valid).count();
         long acceptedNoise = en.stream().filter(Estimate::valid).count();
         double minNoiseChi2 = en.stream().mapToDouble(Estimate::chi2PerNdf).min().orElseThrow();
@@ -95,10 +95,10 @@ class HepDomainTest {
         int detectTracks = 0;
         int detectNoise = 0;
         for (int i = 0; i < tracks.size(); i++) {
-            detectTracks += hep.detect(et.get(i).value(), tracks.get(i)).count();
+            detectTracks += hep.probes().detect(et.get(i).value(), tracks.get(i)).count();
         }
         for (int i = 0; i < noise.size(); i++) {
-            detectNoise += hep.detect(en.get(i).value(), noise.get(i)).count();
+            detectNoise += hep.probes().detect(en.get(i).value(), noise.get(i)).count();
         }
         assertThat(detectTracks).isGreaterThanOrEqualTo(1995);
         assertThat(detectNoise).isZero();
@@ -106,13 +106,13 @@ class HepDomainTest {
 
     @Test
     void forwardModelOfTheTruthExplainsTheHits() {
-        SampleSet tracks = hep.simulate(2000, 5, Map.of());
+        SampleSet tracks = hep.data().simulate(2000, 5, Map.of());
         double[] chi2 = new double[tracks.size()];
         for (int i = 0; i < tracks.size(); i++) {
             Sample s = tracks.get(i);
             float[] truth = s.target().orElseThrow();
-            chi2[i] = hep.forwardModel().consistency(truth, s).chi2();
-            float[] pred = hep.forwardModel().forward(truth, s);
+            chi2[i] = hep.reference().forwardModel().consistency(truth, s).chi2();
+            float[] pred = hep.reference().forwardModel().forward(truth, s);
             float[] meas = s.condition();
             for (int k = 0; k < 40; k++) {
                 assertThat(pred[k]).isCloseTo(meas[k], within(5f));
@@ -124,15 +124,15 @@ class HepDomainTest {
         Sample s = tracks.get(0);
         float[] wrong = s.target().orElseThrow();
         wrong[1] += 0.01f;
-        assertThat(hep.detect(wrong, s).count()).isZero();
-        assertThat(hep.forwardModel().consistency(new float[] {0, 0, 0, 0, 0}, s).chi2())
+        assertThat(hep.probes().detect(wrong, s).count()).isZero();
+        assertThat(hep.reference().forwardModel().consistency(new float[] {0, 0, 0, 0, 0}, s).chi2())
                 .isEqualTo(10 * 1e4);
     }
 
     @Test
     void injectionsAreRareTracksTheFitStillRecoversExceptKinks() {
-        SampleSet inj = hep.injections(900, 6);
-        List<Estimate> est = hep.conventionalMethod().estimateAll(inj);
+        SampleSet inj = hep.probes().injections(900, 6);
+        List<Estimate> est = hep.reference().conventionalMethod().estimateAll(inj);
         int[] n = new int[4];
         int[] rec = new int[4];
         int[] hits = new int[4];
@@ -141,10 +141,10 @@ class HepDomainTest {
             int sub = (int) s.covariate("subtype").getAsDouble();
             n[sub]++;
             hits[sub] += (int) s.covariate("nhits").getAsDouble();
-            if (hep.recovered(est.get(i).value(), s)) {
+            if (hep.probes().recovered(est.get(i).value(), s)) {
                 rec[sub]++;
             }
-            assertThat(hep.recovered(s.target().orElseThrow(), s)).isTrue();
+            assertThat(hep.probes().recovered(s.target().orElseThrow(), s)).isTrue();
         }
         LOG.info("fit recovers curlers {}/{}, displaced {}/{}, kinks {}/{}; mean hits {} / {} / {}", rec[1], n[1], rec[2],
                 n[2], rec[3], n[3], hits[1] / (double) n[1], hits[2] / (double) n[2], hits[3] / (double) n[3]);
@@ -158,19 +158,19 @@ class HepDomainTest {
 
     @Test
     void sweepsPtAndEtaBeyondTheTrainingRange() {
-        SampleSet pt = hep.covariateSweep("pt", 100, 300, 50, 1).orElseThrow();
+        SampleSet pt = hep.probes().sweep("pt", 100, 300, 50, 1).orElseThrow();
         assertThat(pt.covariateRanges().get("pt").min()).isGreaterThanOrEqualTo(100 - 1e-9);
-        SampleSet eta = hep.covariateSweep("eta", 1.5, 2.5, 50, 1).orElseThrow();
+        SampleSet eta = hep.probes().sweep("eta", 1.5, 2.5, 50, 1).orElseThrow();
         assertThat(eta.covariateRanges().get("eta").min()).isGreaterThanOrEqualTo(1.5 - 1e-9);
-        assertThat(hep.covariateSweep("redshift", 0, 1, 5, 1)).isEmpty();
+        assertThat(hep.probes().sweep("redshift", 0, 1, 5, 1)).isEmpty();
     }
 
     @Test
     void fitTargetsReplaceTheTruth() {
-        SampleSet truth = hep.simulate(200, 8, Map.of());
-        SampleSet fitted = hep.withFitTargets(truth);
+        SampleSet truth = hep.data().simulate(200, 8, Map.of());
+        SampleSet fitted = hep.recipe().withFitTargets(truth);
         assertThat(fitted.size()).isEqualTo(200);
-        Estimate e = hep.conventionalMethod().estimate(truth.get(0));
+        Estimate e = hep.reference().conventionalMethod().estimate(truth.get(0));
         assertThat(fitted.get(0).target().orElseThrow()).containsExactly(e.value());
         assertThat(fitted.get(0).target().orElseThrow()).isNotEqualTo(truth.get(0).target().orElseThrow());
         assertThat(fitted.get(0).covariates()).isEqualTo(truth.get(0).covariates());
@@ -178,12 +178,12 @@ class HepDomainTest {
 
     @Test
     void defaultPolicyCoversEveryCheck() throws IOException {
-        try (InputStream in = hep.defaultPolicy()) {
+        try (InputStream in = hep.recipe().policy()) {
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(yaml).contains("hallucination.empty-fields:", "ood.covariate:", "residuals.conventional:",
                     "consistency.forward-model:", "rare-objects:", "distribution.fidelity:", "enabled: true",
                     "severity: fail");
         }
-        assertThat(hep.defaultArchitecture().generator().toString()).contains("conditionDim=40", "outputDim=5");
+        assertThat(hep.recipe().architecture().generator().toString()).contains("conditionDim=40", "outputDim=5");
     }
 }

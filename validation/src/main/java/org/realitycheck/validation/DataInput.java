@@ -34,7 +34,7 @@ public final class DataInput {
             withTruth += s.hasTarget() ? 1 : 0;
         }
         notes.add(data.size() + " samples, " + withTruth + " with truth");
-        notes.add("conventional method: " + domain.conventionalMethod().describe());
+        notes.add("conventional method: " + domain.reference().conventionalMethod().describe());
         notes.addAll(data.notes());
         Status status;
         String reason;

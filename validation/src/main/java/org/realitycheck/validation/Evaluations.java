@@ -66,16 +66,16 @@ public final class Evaluations {
         return simulated;
     }
 
-    /** @return {@code n} empty inputs ({@link Domain#emptyInputs}), drawn once per run and size */
+    /** @return {@code n} empty inputs ({@link org.realitycheck.core.Probes#emptyInputs}), drawn once per run and size */
     public SampleSet emptyInputs(int n) {
         return timed("simulation", () -> sets.computeIfAbsent("empty:" + n,
-                k -> domain.emptyInputs(n, Seeds.derive(seed, k))));
+                k -> domain.probes().emptyInputs(n, Seeds.derive(seed, k))));
     }
 
-    /** @return {@code n} rare-object injections ({@link Domain#injections}), drawn once per run and size */
+    /** @return {@code n} rare-object injections ({@link org.realitycheck.core.Probes#injections}), drawn once per run and size */
     public SampleSet injections(int n) {
         return timed("simulation", () -> sets.computeIfAbsent("injections:" + n,
-                k -> domain.injections(n, Seeds.derive(seed, k))));
+                k -> domain.probes().injections(n, Seeds.derive(seed, k))));
     }
 
     /** @return a sweep of one covariate over {@code [min, max]}, or empty when the domain cannot sweep it */
@@ -84,7 +84,7 @@ public final class Evaluations {
         SampleSet s = sets.get(key);
         if (s == null) {
             Optional<SampleSet> made = timed("simulation",
-                    () -> domain.covariateSweep(covariate, min, max, n, Seeds.derive(seed, key)));
+                    () -> domain.probes().sweep(covariate, min, max, n, Seeds.derive(seed, key)));
             if (made.isEmpty()) {
                 return Optional.empty();
             }
@@ -115,7 +115,7 @@ public final class Evaluations {
         List<Estimate> out = conventional.get(set);
         if (out == null) {
             progress.update("conventional method on " + set.size() + " samples", 0, set.size());
-            out = timed("conventional", () -> List.copyOf(domain.conventionalMethod().estimateAll(set)));
+            out = timed("conventional", () -> List.copyOf(domain.reference().conventionalMethod().estimateAll(set)));
             progress.update("conventional method on " + set.size() + " samples", set.size(), set.size());
             conventional.put(set, out);
         }

@@ -110,7 +110,7 @@ public final class PolicyParser {
 
     /** The domain's own default policy, parsed with the same rules. */
     public static Policy defaults(Domain domain, List<Check> checks) {
-        try (InputStream in = domain.defaultPolicy()) {
+        try (InputStream in = domain.recipe().policy()) {
             return parse(in, Path.of("(" + domain.name() + " default policy)"), checks, domain);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the default policy of " + domain.name(), e);

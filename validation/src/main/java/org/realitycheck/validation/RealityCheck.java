@@ -201,7 +201,7 @@ public final class RealityCheck {
         boolean simulated = held == null;
         if (held == null) {
             progress.update("simulating " + p.samples() + " held-out samples", 0, p.samples());
-            held = domain.simulate(p.samples(), Seeds.derive(seed, "heldout"), Map.of());
+            held = domain.data().simulate(p.samples(), Seeds.derive(seed, "heldout"), Map.of());
         }
         checkShapes(card, held);
         Map<String, Range> training = card.covariateRanges();

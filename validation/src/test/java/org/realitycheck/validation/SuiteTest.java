@@ -130,7 +130,7 @@ class SuiteTest {
         ObjectMapper yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
         assertThat(schemaErrors("/org/realitycheck/validation/policy.schema.json", yaml.readTree(POLICY))).isEmpty();
         for (String d : List.of("astro", "hep")) {
-            try (InputStream in = org.realitycheck.core.Domains.byName(d).defaultPolicy()) {
+            try (InputStream in = org.realitycheck.core.Domains.byName(d).recipe().policy()) {
                 assertThat(schemaErrors("/org/realitycheck/validation/policy.schema.json", yaml.readTree(in))).as(d).isEmpty();
             }
         }

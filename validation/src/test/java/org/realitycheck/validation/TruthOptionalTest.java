@@ -20,8 +20,8 @@ import org.realitycheck.validation.testing.Toy;
 class TruthOptionalTest {
     /** 60 toy sources and 40 empty fields of the toy domain, all without truth. */
     private static SampleSet userData(List<String> assumptions) {
-        SampleSet src = Toy.DOMAIN.simulate(60, 5, Map.of("z_max", "0.4"));
-        SampleSet empty = Toy.DOMAIN.emptyInputs(40, 6);
+        SampleSet src = Toy.DOMAIN.data().simulate(60, 5, Map.of("z_max", "0.4"));
+        SampleSet empty = Toy.DOMAIN.probes().emptyInputs(40, 6);
         List<Sample> out = new ArrayList<>();
         for (Sample s : src.concat(empty)) {
             out.add(new Sample("mine-" + s.id(), s.kind(), s.condition(), null, s.covariates()));
@@ -69,7 +69,7 @@ class TruthOptionalTest {
     void simulatedRunsAndSetsWithoutNotesCarryNoDataRow() {
         SuiteResult r = RealityCheck.of(Toy.oracle(0.5)).domain(Toy.DOMAIN).checks(Suite.checks()).seed(3).run();
         assertThat(r.check(DataInput.ID)).isEmpty();
-        SampleSet plain = Toy.DOMAIN.simulate(50, 9, Map.of());
+        SampleSet plain = Toy.DOMAIN.data().simulate(50, 9, Map.of());
         SuiteResult given = RealityCheck.of(Toy.oracle(0.5)).domain(Toy.DOMAIN).checks(Suite.checks()).seed(3)
                 .data(plain, "in memory").run();
         assertThat(given.check(DataInput.ID)).isEmpty();

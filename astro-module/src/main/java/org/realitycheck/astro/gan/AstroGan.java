@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.realitycheck.astro.AstroDomain;
+import org.realitycheck.astro.AstroRecipe;
 import org.realitycheck.astro.degrade.Stretch;
 import org.realitycheck.astro.sim.SimConfig;
 import org.realitycheck.core.SampleSet;
@@ -26,8 +27,8 @@ import org.realitycheck.core.train.TrainingListener;
  * @param stretch the stretch applied to conditions and targets, never null
  */
 public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stretch stretch) {
-    /** The domain's stretch ({@link AstroDomain#STRETCH}), on conditions and targets. */
-    public static final Stretch STRETCH = AstroDomain.STRETCH;
+    /** The domain's stretch ({@link AstroRecipe#STRETCH}), on conditions and targets. */
+    public static final Stretch STRETCH = AstroRecipe.STRETCH;
 
     public AstroGan {
         Objects.requireNonNull(architecture, "architecture");
@@ -38,7 +39,7 @@ public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stre
     /** The domain's default architecture and training config with {@link #STRETCH}. */
     public static AstroGan defaults(SimConfig sim) {
         AstroDomain d = new AstroDomain(sim);
-        return new AstroGan(d.defaultArchitecture(), d.defaultTrainingConfig(), STRETCH);
+        return new AstroGan(d.recipe().architecture(), d.recipe().trainingConfig(), STRETCH);
     }
 
     /** @return this GAN with another training configuration */

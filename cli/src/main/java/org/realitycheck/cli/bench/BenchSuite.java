@@ -140,13 +140,13 @@ public final class BenchSuite {
 
     /** The training and inference sets of a domain's GAN benchmarks, sized by its plan. */
     private void gan(List<Measurement> out, Domain domain, BenchmarkProvider.GanPlan plan) throws Exception {
-        TrainingConfig cfg = domain.defaultTrainingConfig().withEpochs(1);
+        TrainingConfig cfg = domain.recipe().trainingConfig().withEpochs(1);
         if (plan.batchSize() > 0) {
             cfg = cfg.withBatchSize(plan.batchSize());
         }
-        SampleSet train = domain.trainingSet(domain.simulate(cfg.batchSize() * plan.steps(), 13, Map.of()));
+        SampleSet train = domain.recipe().trainingSet(domain.data().simulate(cfg.batchSize() * plan.steps(), 13, Map.of()));
         gan(out, domain, plan.unit(), train, cfg, plan.modelSamples(),
-                () -> domain.simulate(plan.inferSamples(), 14, Map.of()), plan.inferTarget(), plan.inferBatches());
+                () -> domain.data().simulate(plan.inferSamples(), 14, Map.of()), plan.inferTarget(), plan.inferBatches());
     }
 
     /**
@@ -166,9 +166,9 @@ public final class BenchSuite {
         }
         if (wanted(name + ".infer")) {
             log.accept(domain.name() + ": GAN inference");
-            GanModel model = new GanTrainer(domain.defaultArchitecture(), cfg)
-                    .train(domain.name(), train.slice(0, modelSamples), domain.normalization(train));
-            out.add(bestBatch(name + ".infer", unit, inferTarget, domain.adapt(model.generator()), inferSet.get(),
+            GanModel model = new GanTrainer(domain.recipe().architecture(), cfg)
+                    .train(domain.name(), train.slice(0, modelSamples), domain.recipe().normalization(train));
+            out.add(bestBatch(name + ".infer", unit, inferTarget, domain.recipe().adapt(model.generator()), inferSet.get(),
                     batches));
         }
     }
@@ -211,16 +211,16 @@ public final class BenchSuite {
     public static List<String> pytorchArgs() {
         Domain astro = Domains.byName("astro");
         Domain hep = Domains.byName("hep");
-        var u = (org.realitycheck.core.nn.UNetSpec) astro.defaultArchitecture().generator();
-        var p = (org.realitycheck.core.nn.PatchGanSpec) astro.defaultArchitecture().discriminator();
-        var g = (org.realitycheck.core.nn.MlpGeneratorSpec) hep.defaultArchitecture().generator();
-        var d = (org.realitycheck.core.nn.MlpDiscriminatorSpec) hep.defaultArchitecture().discriminator();
+        var u = (org.realitycheck.core.nn.UNetSpec) astro.recipe().architecture().generator();
+        var p = (org.realitycheck.core.nn.PatchGanSpec) astro.recipe().architecture().discriminator();
+        var g = (org.realitycheck.core.nn.MlpGeneratorSpec) hep.recipe().architecture().generator();
+        var d = (org.realitycheck.core.nn.MlpDiscriminatorSpec) hep.recipe().architecture().discriminator();
         return List.of("--size", "" + u.size(), "--depth", "" + u.depth(), "--base", "" + u.baseFilters(),
                 "--dropout", "" + u.dropout(), "--patch-layers", "" + p.layers(), "--patch-base", "" + p.baseFilters(),
                 "--image-batch", "16", "--image-steps", "40", "--hep-steps", "60", "--hep-cond", "" + g.conditionDim(), "--hep-noise", "" + g.noiseDim(),
                 "--hep-out", "" + g.outputDim(), "--hep-g-hidden", join(g.hidden()), "--hep-d-hidden", join(d.hidden()),
-                "--hep-batch", "" + hep.defaultTrainingConfig().batchSize(),
-                "--l1", "" + astro.defaultTrainingConfig().l1Weight());
+                "--hep-batch", "" + hep.recipe().trainingConfig().batchSize(),
+                "--l1", "" + astro.recipe().trainingConfig().l1Weight());
     }
 
     private static String join(int[] a) {
@@ -237,7 +237,7 @@ public final class BenchSuite {
      */
     private Measurement trainRate(String name, String unit, Domain domain, SampleSet train, TrainingConfig cfg)
             throws Exception {
-        GanArchitecture arch = domain.defaultArchitecture();
+        GanArchitecture arch = domain.recipe().architecture();
         int[] run = {0};
         return harness.measureRate(name, unit, Double.NaN, "batch " + cfg.batchSize() + ", "
                 + train.size() / cfg.batchSize() + " steps a run", () -> {
@@ -254,7 +254,7 @@ public final class BenchSuite {
                             last[0] = now;
                             steps[0] = step;
                         }
-                    }).train(domain.name(), train, domain.normalization(train));
+                    }).train(domain.name(), train, domain.recipe().normalization(train));
                     return (steps[0] - 1) * cfg.batchSize() / ((last[0] - first[0]) / 1e9);
                 }).withFlops(Flops.trainingStep(arch));
     }

@@ -39,12 +39,12 @@ final class OnnxInferenceBench {
         }
         log.accept("hep: ONNX Runtime inference of " + model.getFileName() + " next to our kernel");
         Domain domain = Domains.byName("hep");
-        SampleSet set = domain.simulate(65_536, 23, Map.of());
-        SampleSet train = domain.trainingSet(domain.simulate(256, 22, Map.of()));
-        GanModel ours = new GanTrainer(domain.defaultArchitecture(), domain.defaultTrainingConfig().withEpochs(1))
-                .train(domain.name(), train, domain.normalization(train));
+        SampleSet set = domain.data().simulate(65_536, 23, Map.of());
+        SampleSet train = domain.recipe().trainingSet(domain.data().simulate(256, 22, Map.of()));
+        GanModel ours = new GanTrainer(domain.recipe().architecture(), domain.recipe().trainingConfig().withEpochs(1))
+                .train(domain.name(), train, domain.recipe().normalization(train));
         Measurement kernel = BenchSuite.bestBatch(harness, "hep.gan.infer", "tracks/s", Double.NaN,
-                domain.adapt(ours.generator()), set, BATCHES);
+                domain.recipe().adapt(ours.generator()), set, BATCHES);
         try (Generator onnx = Models.load(model)) {
             Measurement ort = BenchSuite.bestBatch(harness, NAME, "tracks/s", Double.NaN, onnx, set, BATCHES);
             String detail = String.format(Locale.ROOT, "%s on %s, %d intra-op threads, %s; our kernel (hep.gan.infer, same "
@@ -52,7 +52,7 @@ final class OnnxInferenceBench {
                     model.getFileName(), OnnxGenerator.threads(), ort.detail(), kernel.median(), kernel.detail(),
                     ort.median() / kernel.median());
             return Optional.of(new Measurement(NAME, ort.unit(), ort.median(), ort.min(), ort.max(), ort.reps(),
-                    Double.NaN, detail, Flops.forward(domain.defaultArchitecture().generator())));
+                    Double.NaN, detail, Flops.forward(domain.recipe().architecture().generator())));
         }
     }
 }

@@ -58,7 +58,7 @@ public final class OpProfile {
         int epochs = warmupEpochs + 1;
         long[] wall = {0, 0};
         int[] steps = {0};
-        new GanTrainer(domain.defaultArchitecture(), config.withEpochs(epochs).withDecayEpochs(0))
+        new GanTrainer(domain.recipe().architecture(), config.withEpochs(epochs).withDecayEpochs(0))
                 .addListener(new TrainingListener() {
                     @Override
                     public void onStep(long step, int epoch, Map<String, Double> losses) {
@@ -79,7 +79,7 @@ public final class OpProfile {
                             timer.on = false;
                         }
                     }
-                }).train(domain.name(), train, domain.normalization(train));
+                }).train(domain.name(), train, domain.recipe().normalization(train));
         double wallMs = (wall[1] - wall[0]) / 1e6;
         double inside = 0;
         List<Op> ops = new ArrayList<>();

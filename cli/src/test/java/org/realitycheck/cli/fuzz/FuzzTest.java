@@ -124,7 +124,7 @@ class FuzzTest {
             }
 
             public Object run(Path in) {
-                return d.load(in);
+                return d.data().load(in);
             }
 
             @Override

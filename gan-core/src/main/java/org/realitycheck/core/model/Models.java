@@ -16,7 +16,7 @@ import org.realitycheck.core.Generator;
  * Loads a model file as the {@link Generator} validation runs: a file a registered {@link ModelFormat}
  * accepts (an ONNX export, with the onnx module on the classpath), else our artifact zip or a DL4J
  * {@code ModelSerializer} zip with a card beside it ({@link ModelArtifact#load}), adapted by the domain
- * named in its card ({@link Domain#adapt}) unless the model works in physical units already.
+ * named in its card ({@link org.realitycheck.core.TrainingRecipe#adapt}) unless the model works in physical units already.
  */
 public final class Models {
     private Models() {
@@ -26,7 +26,7 @@ public final class Models {
      * A loaded model: the generator as its format read it, and what the check of an import found.
      *
      * @param generator the generator, never null
-     * @param domainFrame true when it works in its domain's model frame ({@link Domain#adapt} applies,
+     * @param domainFrame true when it works in its domain's model frame ({@link org.realitycheck.core.TrainingRecipe#adapt} applies,
      *     as for our own artifacts); false when it takes and returns physical values already
      * @param fidelity how closely an imported model reproduces its source framework's outputs; empty
      *     for our own artifacts, which need no such check
@@ -100,7 +100,7 @@ public final class Models {
             raw.generator().close();
             throw BadInputException.at(file, "card.json: domain", e.getMessage(), e);
         }
-        return raw.domainFrame() ? new Loaded(domain.adapt(raw.generator()), true, raw.fidelity()) : raw;
+        return raw.domainFrame() ? new Loaded(domain.recipe().adapt(raw.generator()), true, raw.fidelity()) : raw;
     }
 
     /** @return the registered formats, in class-path order */

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.realitycheck.core.ConventionalMethod;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
+import org.realitycheck.core.Probes;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.nn.GanArchitecture;
@@ -58,9 +59,13 @@ public final class BrokenDomain extends ToyDomain {
         return "b".equals(name) ? 0 : super.covariate(s, name);
     }
 
-    /** Reads the truth, and its estimateAll returns the estimates in reverse order. */
+    /** The primary method reads the truth, and its estimateAll returns the estimates in reverse order. */
     @Override
     public ConventionalMethod conventionalMethod() {
+        return peeker();
+    }
+
+    private static ConventionalMethod peeker() {
         return new ConventionalMethod() {
             @Override
             public String name() {
@@ -96,8 +101,8 @@ public final class BrokenDomain extends ToyDomain {
 
     /** Finds a source on every input, blank or not. */
     @Override
-    public Detections detect(float[] output, Sample input) {
-        return new Detections(1, 0.0);
+    public Probes.Detections detect(float[] output, Sample input) {
+        return new Probes.Detections(1, 0.0);
     }
 
     /** A duplicated name, and an observable that writes into the output it reads. */
@@ -134,5 +139,27 @@ public final class BrokenDomain extends ToyDomain {
     @Override
     public InputStream defaultPolicy() {
         return policy("toy");
+    }
+
+    /** Drops the targets: nothing to train on. */
+    @Override
+    public SampleSet trainingSet(SampleSet data, Map<String, String> options) {
+        List<Sample> out = new ArrayList<>();
+        for (Sample s : data) {
+            out.add(new Sample(s.id(), s.kind(), s.condition(), null, s.covariates()));
+        }
+        return new SampleSet(out, CONDITION, TARGET);
+    }
+
+    /** Two tolerances of one name, one without a meaning. */
+    @Override
+    public List<Probes.Tolerance> recoveryTolerances() {
+        return List.of(new Probes.Tolerance("a", 0.3, "", "|output a - true a|"), new Probes.Tolerance("a", 0.3, "", ""));
+    }
+
+    /** The same method twice: the primary one and again under its name. */
+    @Override
+    public List<ConventionalMethod> conventionalMethods() {
+        return List.of(peeker(), peeker());
     }
 }

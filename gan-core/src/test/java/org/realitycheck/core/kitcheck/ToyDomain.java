@@ -19,25 +19,26 @@ import java.util.TreeSet;
 
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.ConventionalMethod;
-import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.ForwardModel;
 import org.realitycheck.core.Observable;
+import org.realitycheck.core.Probes;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
+import org.realitycheck.core.testkit.FlatDomain;
 
 /**
  * The smallest correct domain: the truth is two numbers (a, b), the instrument measures
  * {@code (a, b, a+b, a−b)} with Gaussian noise σ; the conventional method is the least-squares
  * estimate; an "object" is any output value beyond 0.5. Registered through ServiceLoader in the
  * test resources, so it passes {@link org.realitycheck.core.testkit.DomainContractTest}; subclasses
- * break it on purpose.
+ * break it on purpose. A {@link FlatDomain}: a subclass breaks one hook by overriding one method.
  */
-public class ToyDomain implements Domain {
+public class ToyDomain extends FlatDomain {
     static final long[] CONDITION = {4};
     static final long[] TARGET = {2};
     static final Set<String> OPTIONS = Set.of("sigma", "a-max");
@@ -50,6 +51,11 @@ public class ToyDomain implements Domain {
     @Override
     public String describe() {
         return "Two numbers measured four ways with Gaussian noise (a test fixture).";
+    }
+
+    @Override
+    public Set<String> simulationOptions() {
+        return OPTIONS;
     }
 
     /** @return the options, defaults filled in; unknown keys rejected listing the known ones */
@@ -227,11 +233,6 @@ public class ToyDomain implements Domain {
     }
 
     @Override
-    public String primaryCovariate() {
-        return "a";
-    }
-
-    @Override
     public List<Observable> observables() {
         return List.of(observable("a", 0), observable("b", 1));
     }
@@ -256,7 +257,7 @@ public class ToyDomain implements Domain {
     }
 
     @Override
-    public Detections detect(float[] output, Sample input) {
+    public Probes.Detections detect(float[] output, Sample input) {
         double signal = 0;
         int count = 0;
         for (float v : output) {
@@ -265,7 +266,7 @@ public class ToyDomain implements Domain {
                 signal += v;
             }
         }
-        return new Detections(count, signal);
+        return new Probes.Detections(count, signal);
     }
 
     @Override
@@ -294,5 +295,24 @@ public class ToyDomain implements Domain {
         String yaml = String.format(Locale.ROOT, "schemaVersion: 1%ndomain: %s%nchecks:%n  consistency.forward-model:%n"
                 + "    enabled: true%n", domain);
         return new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String primaryCovariate() {
+        return "a";
+    }
+
+    @Override
+    public List<Probes.Tolerance> recoveryTolerances() {
+        return List.of(new Probes.Tolerance("a", 0.3, "", "|output a - true a|"),
+                new Probes.Tolerance("b", 0.3, "", "|output b - true b|"));
+    }
+
+    /** The data itself; no training options. */
+    public SampleSet trainingSet(SampleSet data, Map<String, String> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("unknown toy training options " + options.keySet() + "; known options: (none)");
+        }
+        return data;
     }
 }

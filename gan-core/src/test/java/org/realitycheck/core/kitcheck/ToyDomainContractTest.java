@@ -1,7 +1,5 @@
 package org.realitycheck.core.kitcheck;
 
-import java.util.Set;
-
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.testkit.DomainContractTest;
 
@@ -10,11 +8,6 @@ class ToyDomainContractTest extends DomainContractTest {
     @Override
     protected Domain domain() {
         return new ToyDomain();
-    }
-
-    @Override
-    protected Set<String> knownOptions() {
-        return ToyDomain.OPTIONS;
     }
 
     /** 4 measurements a sample: 200 samples give 800 degrees of freedom, a 5σ margin of 0.25 on χ²/ndf. */

@@ -25,7 +25,7 @@ import org.realitycheck.hep.track.TrackParameters;
 /**
  * The track GAN: an MLP generator maps a track's hits ⊕ noise to its five parameters, an MLP
  * discriminator judges (hits, parameters) pairs, trained with gan-core's {@link GanTrainer} on the
- * conventional fit's parameters ({@link org.realitycheck.hep.HepDomain#withFitTargets}).
+ * conventional fit's parameters ({@link org.realitycheck.hep.HepRecipe#withFitTargets}).
  *
  * <p><b>Rotated frame.</b> The problem is symmetric under rotations about the beam axis, and an
  * MLP cannot learn atan2 over the full circle to the fit's 0.1-mrad precision in a short training.

@@ -33,7 +33,7 @@ class TrackGanTest {
     /** Robust widths of GAN − truth and fit − truth per parameter: {gan[5], fit[5], prior[5]}. */
     private double[][] widths(Generator g, SampleSet test, String label) {
         List<float[]> out = g.generateAll(test, 5);
-        List<Estimate> fit = hep.conventionalMethod().estimateAll(test);
+        List<Estimate> fit = hep.reference().conventionalMethod().estimateAll(test);
         double[][] w = new double[3][5];
         for (TrackObservable o : TrackObservable.parameters()) {
             int k = o.index();
@@ -71,10 +71,10 @@ class TrackGanTest {
     /** One epoch (31 steps) of the same recipe is far from the fit: the criterion rejects it. */
     @Test
     void criterionRejectsABarelyTrainedGenerator() {
-        SampleSet train = hep.withFitTargets(hep.simulate(16_000, 1, Map.of()));
-        GanModel model = TrackGan.train(train, hep.defaultArchitecture(),
-                hep.defaultTrainingConfig().withEpochs(1).withDecayEpochs(1));
-        double[][] w = widths(TrackGan.generator(model), hep.simulate(3000, 2, Map.of()), "1 epoch");
+        SampleSet train = hep.recipe().withFitTargets(hep.data().simulate(16_000, 1, Map.of()));
+        GanModel model = TrackGan.train(train, hep.recipe().architecture(),
+                hep.recipe().trainingConfig().withEpochs(1).withDecayEpochs(1));
+        double[][] w = widths(TrackGan.generator(model), hep.data().simulate(3000, 2, Map.of()), "1 epoch");
         assertThatThrownBy(() -> assertLearned(w, QPT_BRIEF)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("q/pT");
     }
@@ -100,10 +100,10 @@ class TrackGanTest {
      */
     @Test
     void briefTrainingReproducesTheFitAndRoundTrips(@TempDir Path dir) {
-        SampleSet train = hep.withFitTargets(hep.simulate(16_000, 1, Map.of()));
-        TrainingConfig cfg = hep.defaultTrainingConfig();
+        SampleSet train = hep.recipe().withFitTargets(hep.data().simulate(16_000, 1, Map.of()));
+        TrainingConfig cfg = hep.recipe().trainingConfig();
         long t0 = System.nanoTime();
-        GanModel model = TrackGan.train(train, hep.defaultArchitecture(), cfg);
+        GanModel model = TrackGan.train(train, hep.recipe().architecture(), cfg);
         LOG.info("brief training: {} s, {} steps, losses {}", (System.nanoTime() - t0) / 1e9, model.card().steps(),
                 model.card().finalLosses());
         assertThat(model.card().steps()).isEqualTo(1488);
@@ -114,19 +114,19 @@ class TrackGanTest {
         assertThat(model.card().covariateRanges().get("eta").max()).isLessThanOrEqualTo(1);
 
         Generator g = TrackGan.generator(model);
-        SampleSet test = hep.simulate(3000, 2, Map.of());
+        SampleSet test = hep.data().simulate(3000, 2, Map.of());
         assertLearned(widths(g, test, "brief"), QPT_BRIEF);
 
         // the hallucination analogue: on noise-only hits the fit says "no track", the GAN returns one
-        SampleSet noise = hep.emptyInputs(500, 4);
+        SampleSet noise = hep.probes().emptyInputs(500, 4);
         List<float[]> onNoise = g.generateAll(noise, 9);
         long finite = onNoise.stream().filter(v -> Float.isFinite(v[0]) && v[0] != 0 && Float.isFinite(v[1])).count();
-        long fitValid = hep.conventionalMethod().estimateAll(noise).stream().filter(Estimate::valid).count();
+        long fitValid = hep.reference().conventionalMethod().estimateAll(noise).stream().filter(Estimate::valid).count();
         int detected = 0;
         double[] chi2 = new double[noise.size()];
         for (int i = 0; i < noise.size(); i++) {
-            detected += hep.detect(onNoise.get(i), noise.get(i)).count();
-            chi2[i] = hep.forwardModel().consistency(onNoise.get(i), noise.get(i)).chi2PerNdf();
+            detected += hep.probes().detect(onNoise.get(i), noise.get(i)).count();
+            chi2[i] = hep.reference().forwardModel().consistency(onNoise.get(i), noise.get(i)).chi2PerNdf();
         }
         LOG.info("noise inputs: GAN returns a finite track for {}/500, the fit accepts {}/500; GAN outputs the hits "
                 + "accept (detect): {}/500, median forward χ²/ndf {}", finite, fitValid, detected, Summary.of(chi2).median());
@@ -140,7 +140,7 @@ class TrackGanTest {
             assertThat(back.generate(c, 3)).isEqualTo(g.generate(c, 3));
             assertThat(back.card()).isEqualTo(model.card());
         }
-        HepBenchmarks.Rate rate = HepBenchmarks.inference(g, hep.simulate(16384, 3, Map.of()), 8192, 3);
+        HepBenchmarks.Rate rate = HepBenchmarks.inference(g, hep.data().simulate(16384, 3, Map.of()), 8192, 3);
         LOG.info("GAN inference: {} tracks/s at batch 8192 (runs {})", Math.round(rate.tracksPerSecond()),
                 rate.runs());
     }
@@ -153,11 +153,11 @@ class TrackGanTest {
     @Test
     @EnabledIfSystemProperty(named = "hep.gan.long", matches = "true")
     void reachesThreeTimesTheFitResolutionWhenTrainedLonger() {
-        SampleSet train = hep.withFitTargets(hep.simulate(Integer.getInteger("hep.gan.n", 64_000), 1, Map.of()));
+        SampleSet train = hep.recipe().withFitTargets(hep.data().simulate(Integer.getInteger("hep.gan.n", 64_000), 1, Map.of()));
         int epochs = Integer.getInteger("hep.gan.epochs", 32); // 64k tracks: 4,000 steps, the measured run
-        GanModel model = TrackGan.train(train, hep.defaultArchitecture(),
-                hep.defaultTrainingConfig().withEpochs(epochs).withDecayEpochs(epochs));
-        double[][] w = widths(TrackGan.generator(model), hep.simulate(5000, 2, Map.of()), "long");
+        GanModel model = TrackGan.train(train, hep.recipe().architecture(),
+                hep.recipe().trainingConfig().withEpochs(epochs).withDecayEpochs(epochs));
+        double[][] w = widths(TrackGan.generator(model), hep.data().simulate(5000, 2, Map.of()), "long");
         assertLearned(w, 3.0);
     }
 }

@@ -59,7 +59,7 @@ final class CheckSupport {
      */
     static List<String> perObservable(org.realitycheck.core.Domain domain, List<String> fixed, List<String> suffixes) {
         List<String> out = new ArrayList<>(fixed);
-        for (org.realitycheck.core.Observable o : domain.observables()) {
+        for (org.realitycheck.core.Observable o : domain.reference().observables()) {
             for (String s : suffixes) {
                 out.add(o.name() + "." + s);
             }

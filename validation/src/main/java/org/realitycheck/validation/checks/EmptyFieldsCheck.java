@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import org.realitycheck.core.Probes;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
@@ -22,9 +23,9 @@ import org.realitycheck.validation.Params;
 
 /**
  * {@code hallucination.empty-fields}: what a model claims to see where there is nothing. The model and
- * the conventional method run on the domain's {@link Domain#emptyInputs empty inputs} (sky-only fields,
+ * the conventional method run on the domain's {@link org.realitycheck.core.Probes#emptyInputs empty inputs} (sky-only fields,
  * noise-only hits); on the user's own data, on its samples of the same kind (its own empty fields, with its
- * own instrument) when it has any, which need no truth; {@link Domain#detect} judges every output.
+ * own instrument) when it has any, which need no truth; {@link org.realitycheck.core.Probes#detect} judges every output.
  *
  * <p>Metrics:
  * <ul>
@@ -40,7 +41,7 @@ import org.realitycheck.validation.Params;
  *       per-field values, so a policy can also ask that most fields stay near zero), with a bootstrap
  *       interval; {@code conventional_spurious_flux}; {@code spurious_flux_minus_conventional} (paired
  *       bootstrap); and {@code spurious_signal} / {@code conventional_spurious_signal}, the mean flux of
- *       what the detector found ({@link Domain.Detections#spuriousSignal()}). Diffuse light below the
+ *       what the detector found ({@link Probes.Detections#spuriousSignal()}). Diffuse light below the
  *       detection threshold is invisible to the detector but not to the integrated flux: a model that
  *       spreads 100 counts over a blank field has no 5σ source yet fakes a faint galaxy.</li>
  * </ul>
@@ -113,7 +114,7 @@ public final class EmptyFieldsCheck implements Check {
     }
 
     static Optional<Observable> fluxObservable(Domain domain, String param) {
-        List<Observable> obs = domain.observables();
+        List<Observable> obs = domain.reference().observables();
         if (param.equals("none")) {
             return Optional.empty();
         }
@@ -188,14 +189,14 @@ public final class EmptyFieldsCheck implements Check {
         ev.timed("statistics", () -> {
             for (int i = 0; i < n; i++) {
                 Sample s = fields.get(i);
-                Domain.Detections dm = domain.detect(model.get(i), s);
+                Probes.Detections dm = domain.probes().detect(model.get(i), s);
                 modelDet[i] = dm.count() > 0;
                 modelCount[i] = dm.count();
                 modelSignal[i] = dm.spuriousSignal();
                 Estimate e = conv.get(i);
                 convValid[i] = e.valid();
                 if (e.valid()) {
-                    Domain.Detections dc = domain.detect(e.value(), s);
+                    Probes.Detections dc = domain.probes().detect(e.value(), s);
                     convDet[i] = dc.count() > 0;
                     convSignal[i] = dc.spuriousSignal();
                 }
@@ -212,7 +213,7 @@ public final class EmptyFieldsCheck implements Check {
         if (source != null) {
             out.note(source);
         }
-        String method = domain.conventionalMethod().name();
+        String method = domain.reference().conventionalMethod().name();
         int km = CheckSupport.count(modelDet);
         int kc = CheckSupport.count(convDet);
         out.metric(CheckSupport.rate("detection_rate", km, n, "Fraction of the " + n
@@ -267,7 +268,7 @@ public final class EmptyFieldsCheck implements Check {
                     + "rate is measured: an output counts as a detection when the domain's detector accepts it.");
             double[] lm = new double[n];
             double[] lc = new double[n];
-            var fm = domain.forwardModel();
+            var fm = domain.reference().forwardModel();
             ev.timed("statistics", () -> {
                 for (int i = 0; i < n; i++) {
                     Sample s = fields.get(i);

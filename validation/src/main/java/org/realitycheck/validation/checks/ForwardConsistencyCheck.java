@@ -94,7 +94,7 @@ public final class ForwardConsistencyCheck implements Check {
         }
         List<Estimate> conv = ev.conventional(set);
         List<float[]> model = ev.model(set);
-        ForwardModel fm = ctx.domain().forwardModel();
+        ForwardModel fm = ctx.domain().reference().forwardModel();
         int n = set.size();
         double cut = p.getDouble("cut");
         double[] chiModel = new double[n];
@@ -110,7 +110,7 @@ public final class ForwardConsistencyCheck implements Check {
             return null;
         });
         int resamples = p.getInt("resamples");
-        String method = ctx.domain().conventionalMethod().name();
+        String method = ctx.domain().reference().conventionalMethod().name();
         String cutText = org.realitycheck.validation.Judge.fmt(cut);
         Evidence out = Evidence.create();
         out.metric(CheckSupport.median("chi2_ndf_median", chiModel, resamples, ctx.seed(), "", "Median over the " + n

@@ -28,7 +28,7 @@ import org.realitycheck.validation.stats.RobustWidth;
 
 /**
  * {@code ood.covariate}: does the model fail silently outside the covariate range it was trained on? The
- * domain's {@link Domain#covariateSweep} fills bins of the covariate across and beyond the card's
+ * domain's {@link org.realitycheck.core.Probes#sweep} fills bins of the covariate across and beyond the card's
  * training range (and the policy's application range); each bin gets {@code samples_per_bin} samples of
  * its own, and bin edges are placed on the training and application range ends so that no bin straddles
  * one. Per bin, for the model and the conventional method, per observable:
@@ -52,7 +52,7 @@ import org.realitycheck.validation.stats.RobustWidth;
  * with the per-bin values as cases for {@code mostly}); bins beyond it are reported under the prefix
  * {@code outside.}, which the shipped thresholds do not match: shown, not judged. Extra covariates
  * ({@code extra_covariates}, e.g. η for tracks) get the same metrics prefixed with their name; their sweeps
- * draw the other covariates from the domain's default priors ({@link Domain#covariateSweep}), not from
+ * draw the other covariates from the domain's default priors ({@link org.realitycheck.core.Probes#sweep}), not from
  * their application ranges.
  *
  * <p>An input-space out-of-distribution score: the Mahalanobis distance of summary features of the
@@ -149,7 +149,7 @@ public final class OodCovariateCheck implements Check {
             out.add(pre + "ood_score_auroc");
             out.add(pre + "data_outside_training_range");
             out.add(pre + "outside.worst_psnr_advantage");
-            for (Observable o : domain.observables()) {
+            for (Observable o : domain.reference().observables()) {
                 for (String s : OBS_SUFFIXES) {
                     out.add(pre + o.name() + "." + s);
                 }
@@ -164,7 +164,7 @@ public final class OodCovariateCheck implements Check {
     @Override
     public Evidence measure(CheckContext ctx) {
         Params p = ctx.params();
-        String primary = p.getString("covariate").isBlank() ? ctx.domain().primaryCovariate() : p.getString("covariate");
+        String primary = p.getString("covariate").isBlank() ? ctx.domain().probes().primaryCovariate() : p.getString("covariate");
         Evidence ev = Evidence.create();
         if (ctx.trainingRange(primary).isEmpty()) {
             return Evidence.skipped("the model card records no training range for '" + primary

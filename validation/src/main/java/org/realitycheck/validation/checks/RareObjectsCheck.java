@@ -21,8 +21,8 @@ import org.realitycheck.validation.Params;
 
 /**
  * {@code rare-objects}: does the model keep what training never showed it? The domain injects rare
- * objects ({@link Domain#injections}: point sources, companions and clumps next to galaxies; curling,
- * displaced and kinked tracks) and judges each output with {@link Domain#recovered} (flux and position,
+ * objects ({@link org.realitycheck.core.Probes#injections}: point sources, companions and clumps next to galaxies; curling,
+ * displaced and kinked tracks) and judges each output with {@link org.realitycheck.core.Probes#recovered} (flux and position,
  * or track parameters, within the domain's tolerance of the truth). The conventional method gets the
  * same inputs: it is the reference for what the data allows (an estimate it rejected recovers nothing).
  *
@@ -101,15 +101,15 @@ public final class RareObjectsCheck implements Check {
         ev.timed("statistics", () -> {
             for (int i = 0; i < n; i++) {
                 Sample s = set.get(i);
-                rm[i] = domain.recovered(model.get(i), s);
+                rm[i] = domain.probes().recovered(model.get(i), s);
                 Estimate e = conv.get(i);
-                rc[i] = e.valid() && domain.recovered(e.value(), s);
+                rc[i] = e.valid() && domain.probes().recovered(e.value(), s);
             }
             return null;
         });
         int resamples = p.getInt("resamples");
         long seed = ctx.seed();
-        String method = domain.conventionalMethod().name();
+        String method = domain.reference().conventionalMethod().name();
         Evidence out = Evidence.create();
         out.metric(CheckSupport.rate("recovered_fraction", CheckSupport.count(rm), n, "Fraction of the " + n
                 + " injected rare objects the model's output recovers (the domain's flux/position or parameter "
@@ -125,6 +125,9 @@ public final class RareObjectsCheck implements Check {
         if (CheckSupport.count(rc) == 0) {
             out.note(method + " recovered none of the injections, so the ratio is undefined.");
         }
+        out.note("recovered means, for domain " + domain.name() + ": " + domain.probes().recoveryTolerances().stream()
+                .map(t -> t.name() + " <= " + t.value() + (t.unit().isEmpty() ? "" : " " + t.unit()) + " (" + t.meaning() + ")")
+                .collect(java.util.stream.Collectors.joining("; ")) + ".");
 
         Map<Integer, List<Integer>> byType = CheckSupport.subtypes(set);
         List<List<String>> rows = new ArrayList<>();

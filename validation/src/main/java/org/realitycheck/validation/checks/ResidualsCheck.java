@@ -125,12 +125,12 @@ public final class ResidualsCheck implements Check {
         if (set.isEmpty()) {
             return Evidence.skipped("the data has no truth: residuals need the true values");
         }
-        ev.note("conventional method: " + ctx.domain().conventionalMethod().describe());
+        ev.note("conventional method: " + ctx.domain().reference().conventionalMethod().describe());
         List<Observable> observables = Selection.observables(ctx.domain(), p.getStrings("observables"));
         List<float[]> outputs = ctx.evaluations().model(set);
         List<Estimate> estimates = ctx.evaluations().conventional(set);
         ObservableTable tab = ObservableTable.of(observables, set, outputs, estimates);
-        String cov = p.getString("covariate").isBlank() ? ctx.domain().primaryCovariate() : p.getString("covariate");
+        String cov = p.getString("covariate").isBlank() ? ctx.domain().probes().primaryCovariate() : p.getString("covariate");
         double[] x = new double[set.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = set.get(i).covariate(cov).orElse(Double.NaN);

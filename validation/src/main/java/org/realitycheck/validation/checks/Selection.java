@@ -17,7 +17,7 @@ final class Selection {
      * @throws IllegalArgumentException naming an unknown observable and the known ones
      */
     static List<Observable> observables(Domain domain, List<String> names) {
-        List<Observable> all = domain.observables();
+        List<Observable> all = domain.reference().observables();
         if (names.isEmpty()) {
             return all;
         }

@@ -24,7 +24,7 @@ final class Astro {
     }
 
     static ModelCard card(Map<String, Range> training) {
-        return TestModels.card(DOMAIN, DOMAIN.simulate(1, 0, Map.of()), training);
+        return TestModels.card(DOMAIN, DOMAIN.data().simulate(1, 0, Map.of()), training);
     }
 
     /**
@@ -32,7 +32,7 @@ final class Astro {
      * (the tests of a class share their held-out sets; RL is what their time goes into).
      */
     static Generator richardsonLucy(Map<String, Range> training) {
-        ConventionalMethod rl = DOMAIN.conventionalMethod();
+        ConventionalMethod rl = DOMAIN.reference().conventionalMethod();
         return TestModels.of(card(training), (row, rnd) -> MEMO.computeIfAbsent(new RowKey(row),
                 k -> rl.estimate(new Sample("row", "galaxy", row, null, Map.of())).value()).clone());
     }

@@ -159,7 +159,7 @@ class EmptyFieldsCheckTest {
     @Test
     void hepFitPassesAndTheHitsRejectATrackThatIgnoresItsInput() {
         Domain hep = DomainFixtures.hep();
-        SampleSet tracks = hep.simulate(1, 5, Map.of());
+        SampleSet tracks = hep.data().simulate(1, 5, Map.of());
         Generator fit = DomainFixtures.helixFit();
         Policy p = CheckRuns.policy(hep, CHECK, 4, Map.of());
         CheckResult honest = CheckRuns.run(CHECK, fit, hep, p, SEED);
@@ -172,7 +172,7 @@ class EmptyFieldsCheckTest {
         // a model that always returns the fit of one real track: the noise hits reject it exactly as they
         // reject the fit, so this check (hits' acceptance) passes it; residuals and forward consistency on
         // real tracks are the checks that catch a model that ignores its input
-        float[] fixed = hep.conventionalMethod().estimate(tracks.get(0)).value();
+        float[] fixed = hep.reference().conventionalMethod().estimate(tracks.get(0)).value();
         CheckResult constant = CheckRuns.run(CHECK, TestModels.map(fit, (c, o) -> fixed.clone()), hep, p, SEED);
         LOG.info(CheckRuns.describe("hep fixed track", constant));
         assertThat(constant.metric("detection_rate").orElseThrow().value()).isZero();
@@ -186,12 +186,12 @@ class EmptyFieldsCheckTest {
         Domain trackLikeNoise = new ForwardingDomain(hep) {
             @Override
             public SampleSet emptyInputs(int n, long seed) {
-                return hep.simulate(n, seed, Map.of());
+                return hep.data().simulate(n, seed, Map.of());
             }
 
             @Override
             public org.realitycheck.core.ConventionalMethod conventionalMethod() {
-                org.realitycheck.core.ConventionalMethod fit = hep.conventionalMethod();
+                org.realitycheck.core.ConventionalMethod fit = hep.reference().conventionalMethod();
                 return new org.realitycheck.core.ConventionalMethod() {
                     @Override
                     public String name() {
@@ -207,7 +207,7 @@ class EmptyFieldsCheckTest {
                 };
             }
         };
-        SampleSet tracks = hep.simulate(1, 5, Map.of());
+        SampleSet tracks = hep.data().simulate(1, 5, Map.of());
         Generator fit = TestModels.conventional(hep, TestModels.card(hep, tracks, Map.of()));
         Policy p = CheckRuns.policy(trackLikeNoise, CHECK, 4, Map.of("fields", 200));
         CheckResult r = CheckRuns.run(CHECK, fit, trackLikeNoise, p, SEED);

@@ -93,7 +93,7 @@ class ForwardConsistencyCheckTest {
     @Test
     void hepFitPassesBiasedParametersFail() {
         Domain hep = DomainFixtures.hep();
-        SampleSet shapes = hep.simulate(1, 5, Map.of());
+        SampleSet shapes = hep.data().simulate(1, 5, Map.of());
         Generator fit = DomainFixtures.helixFit();
         CheckResult honest = run("helix fit", fit, hep, 2000);
         assertThat(honest).hasStatus(Status.PASS);
@@ -117,7 +117,7 @@ class ForwardConsistencyCheckTest {
         assertThat(phi).hasStatus(Status.FAIL).reasonContains("chi2_ndf");
 
         // the model that always returns one real track (which the empty-fields check cannot catch)
-        float[] fixed = hep.conventionalMethod().estimate(shapes.get(0)).value();
+        float[] fixed = hep.reference().conventionalMethod().estimate(shapes.get(0)).value();
         CheckResult constant = run("fixed track", TestModels.map(fit, (c, o) -> fixed.clone()), hep, 2000);
         assertThat(constant).hasStatus(Status.FAIL);
     }

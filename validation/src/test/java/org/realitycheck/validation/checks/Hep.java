@@ -23,7 +23,7 @@ final class Hep {
     }
 
     static ModelCard card(Map<String, Range> training) {
-        return TestModels.card(DOMAIN, DOMAIN.simulate(1, 0, Map.of()), training);
+        return TestModels.card(DOMAIN, DOMAIN.data().simulate(1, 0, Map.of()), training);
     }
 
     /** The helix fit as a generator (target order q/pT, φ0, d0, z0, cot θ). */
@@ -45,7 +45,7 @@ final class Hep {
      * φ0 resolution, unbiased.
      */
     static Generator phi0ResolutionDoubled() {
-        ConventionalMethod method = DOMAIN.conventionalMethod();
+        ConventionalMethod method = DOMAIN.reference().conventionalMethod();
         return TestModels.of(card(TRAINING), (row, rnd) -> {
             Estimate e = method.estimate(new Sample("row", "track", row, null, Map.of()));
             float[] out = e.value().clone();

@@ -55,7 +55,7 @@ class OodCovariateCheckAstroTest {
      * (a fainter output is also a less noisy one), which is why the check judges photometry and not PSNR.
      */
     static Generator trainedBelowZ002() {
-        SampleSet training = Astro.DOMAIN.covariateSweep("redshift", 0.01, 0.02, 60, 7).orElseThrow();
+        SampleSet training = Astro.DOMAIN.probes().sweep("redshift", 0.01, 0.02, 60, 7).orElseThrow();
         double[] flux = training.samples().stream().mapToDouble(s -> s.covariate("flux").orElseThrow()).toArray();
         double ref = RobustWidth.quantile(flux, 0);
         return TestModels.map(Astro.richardsonLucy(NARROW), (c, o) -> {

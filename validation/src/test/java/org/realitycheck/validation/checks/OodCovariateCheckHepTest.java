@@ -51,7 +51,7 @@ class OodCovariateCheckHepTest {
      */
     @Test
     void aModelTrainedBelow20GeVFailsUpTo100GeVAndPassesBelow20() {
-        ConventionalMethod method = Hep.DOMAIN.conventionalMethod();
+        ConventionalMethod method = Hep.DOMAIN.reference().conventionalMethod();
         Generator narrow = TestModels.of(Hep.card(Map.of("pt", new Range(0.5, 20), "eta", new Range(-1, 1))),
                 (row, rnd) -> {
                     Estimate e = method.estimate(new Sample("row", "track", row, null, Map.of()));

@@ -45,7 +45,7 @@ class OodCovariateCheckToyTest {
      */
     @Test
     void aModelTrainedAtLowZFailsForUseToHighZAndPassesWhereItWasTrained() {
-        Generator fit = TestModels.conventional(Toy.DOMAIN, TestModels.card(Toy.DOMAIN, Toy.DOMAIN.simulate(1, 0,
+        Generator fit = TestModels.conventional(Toy.DOMAIN, TestModels.card(Toy.DOMAIN, Toy.DOMAIN.data().simulate(1, 0,
                 Map.of()), Map.of("z", new Range(0, 0.1))));
         Generator narrow = TestModels.map(fit, (c, o) -> {
             double f = 0;

@@ -86,7 +86,7 @@ class RareObjectsCheckTest {
         assertThat(honest).hasStatus(Status.PASS);
 
         // |q/pT| of a typical track (the fit of the gun's first track), the charge kept from the fit
-        float typical = Math.abs(hep.conventionalMethod().estimate(hep.simulate(1, 5, Map.of()).get(0)).value()[0]);
+        float typical = Math.abs(hep.reference().conventionalMethod().estimate(hep.data().simulate(1, 5, Map.of()).get(0)).value()[0]);
         CheckResult fixedPt = run("typical pT", TestModels.map(fit, (c, o) -> {
             float[] r = o.clone();
             r[0] = Math.copySign(typical, o[0]);
@@ -102,7 +102,7 @@ class RareObjectsCheckTest {
         // sigma(phi0) is ~1 mrad and the recovery tolerance is 10 mrad, so the injections are still
         // recovered; a resolution loss is residuals.conventional's to catch, not this check's
         Domain hep = DomainFixtures.hep();
-        ConventionalMethod m = hep.conventionalMethod();
+        ConventionalMethod m = hep.reference().conventionalMethod();
         Generator wide = TestModels.of(DomainFixtures.helixFit().card(), (row, rnd) -> {
             Estimate e = m.estimate(new Sample("row", "sample", row, null, Map.of()));
             float[] v = e.value();

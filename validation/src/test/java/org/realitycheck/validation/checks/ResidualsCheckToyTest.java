@@ -69,7 +69,7 @@ class ResidualsCheckToyTest {
 
     @Test
     void dataWithoutTruthIsSkipped() {
-        SampleSet withTruth = Toy.DOMAIN.simulate(50, 5, java.util.Map.of());
+        SampleSet withTruth = Toy.DOMAIN.data().simulate(50, 5, java.util.Map.of());
         List<Sample> bare = new ArrayList<>();
         for (Sample s : withTruth) {
             bare.add(new Sample(s.id(), s.kind(), s.condition(), null, s.covariates()));

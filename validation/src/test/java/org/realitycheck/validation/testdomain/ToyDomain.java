@@ -18,9 +18,11 @@ import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.ForwardModel;
 import org.realitycheck.core.Observable;
+import org.realitycheck.core.Probes;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.nn.GanArchitecture;
+import org.realitycheck.core.testkit.FlatDomain;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
 import org.realitycheck.core.TrainingConfig;
@@ -44,7 +46,7 @@ import org.realitycheck.core.TrainingConfig;
  * Every sample it makes is remembered by its condition ({@link #truthOf}), so a test "oracle"
  * generator can return the truth: that is what an honest model looks like to the checks.
  */
-public final class ToyDomain implements Domain {
+public final class ToyDomain extends FlatDomain {
     public static final int N = 32;
     public static final double WIDTH = 2.5;
     public static final double Z_TRAIN = 0.25;
@@ -132,6 +134,12 @@ public final class ToyDomain implements Domain {
     @Override
     public SampleSet load(Path path) {
         throw BadInputException.at(path, "", "the toy domain has no file format");
+    }
+
+    /** The toy has no file format: nothing to write. */
+    @Override
+    public void write(SampleSet set, Path folder) throws java.io.IOException {
+        throw new java.io.IOException(folder + ": the toy domain has no file format");
     }
 
     @Override
@@ -259,7 +267,7 @@ public final class ToyDomain implements Domain {
 
     /** Runs of consecutive pixels above 3σ; the spurious signal is the output's flux in them. */
     @Override
-    public Detections detect(float[] output, Sample input) {
+    public Probes.Detections detect(float[] output, Sample input) {
         int count = 0;
         double flux = 0;
         boolean in = false;
@@ -274,7 +282,7 @@ public final class ToyDomain implements Domain {
                 in = false;
             }
         }
-        return new Detections(count, flux);
+        return new Probes.Detections(count, flux);
     }
 
     @Override

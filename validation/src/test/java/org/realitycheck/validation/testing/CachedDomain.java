@@ -26,7 +26,7 @@ public final class CachedDomain extends ForwardingDomain {
 
     public CachedDomain(Domain delegate) {
         super(delegate);
-        ConventionalMethod m = delegate.conventionalMethod();
+        ConventionalMethod m = delegate.reference().conventionalMethod();
         this.method = new ConventionalMethod() {
             @Override
             public String name() {

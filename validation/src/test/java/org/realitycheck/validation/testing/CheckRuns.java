@@ -40,7 +40,7 @@ public final class CheckRuns {
      * @return the policy holding only the check's section of the domain's default policy, overridden
      */
     public static Policy policy(Domain domain, Check check, int samples, Map<String, Object> params) {
-        try (InputStream in = domain.defaultPolicy()) {
+        try (InputStream in = domain.recipe().policy()) {
             JsonNode root = YAML.readTree(in);
             JsonNode section = root.path("checks").path(check.id());
             ObjectNode s = section.isObject() ? ((ObjectNode) section).deepCopy() : YAML.createObjectNode();

@@ -36,8 +36,8 @@ public final class DomainFixtures {
     public static synchronized Generator richardsonLucy() {
         if (richardsonLucy == null) {
             CachedDomain d = (CachedDomain) astro();
-            var method = d.conventionalMethod();
-            richardsonLucy = TestModels.memoize(TestModels.of(TestModels.card(d, d.emptyInputs(1, 0), Map.of()),
+            var method = d.reference().conventionalMethod();
+            richardsonLucy = TestModels.memoize(TestModels.of(TestModels.card(d, d.probes().emptyInputs(1, 0), Map.of()),
                     (row, rnd) -> d.cachedEstimate(row).orElseGet(
                             () -> method.estimate(new org.realitycheck.core.Sample("row", "sample", row, null, Map.of())))
                             .value()));
@@ -57,7 +57,7 @@ public final class DomainFixtures {
     public static synchronized Generator helixFit() {
         if (helixFit == null) {
             Domain d = hep();
-            helixFit = TestModels.conventional(d, TestModels.card(d, d.simulate(1, 5, Map.of()), Map.of()));
+            helixFit = TestModels.conventional(d, TestModels.card(d, d.data().simulate(1, 5, Map.of()), Map.of()));
         }
         return helixFit;
     }

@@ -33,8 +33,8 @@ public final class TestModels {
      * @param trainingRanges the covariate ranges "seen in training" (the OOD check reads them)
      */
     public static ModelCard card(Domain domain, SampleSet shapes, Map<String, Range> trainingRanges) {
-        return new ModelCard(ModelCard.SCHEMA_VERSION, domain.name(), domain.defaultArchitecture(),
-                domain.defaultTrainingConfig(), 0L, "0".repeat(64), 0, shapes.conditionShape(), shapes.targetShape(),
+        return new ModelCard(ModelCard.SCHEMA_VERSION, domain.name(), domain.recipe().architecture(),
+                domain.recipe().trainingConfig(), 0L, "0".repeat(64), 0, shapes.conditionShape(), shapes.targetShape(),
                 trainingRanges, Normalization.identity(), new Provenance("test", "test", "test", "test", "test"), 0, 0,
                 Map.of());
     }
@@ -46,7 +46,7 @@ public final class TestModels {
 
     /** The domain's conventional method as a generator: an honest model by construction. */
     public static Generator conventional(Domain domain, ModelCard card) {
-        var method = domain.conventionalMethod();
+        var method = domain.reference().conventionalMethod();
         return of(card, (row, rnd) -> method.estimate(new Sample("row", "sample", row, null, Map.of())).value());
     }
 

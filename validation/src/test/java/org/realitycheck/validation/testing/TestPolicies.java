@@ -41,7 +41,7 @@ public final class TestPolicies {
     public static Policy of(Domain domain, Check check, int samples, Map<String, Object> params,
             Map<String, Range> application) {
         JsonNode root;
-        try (InputStream in = domain.defaultPolicy()) {
+        try (InputStream in = domain.recipe().policy()) {
             root = YAML.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

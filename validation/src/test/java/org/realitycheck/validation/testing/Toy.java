@@ -17,7 +17,7 @@ public final class Toy {
 
     /** A card whose training range of {@code z} is [0, {@link ToyDomain#Z_TRAIN}]. */
     public static ModelCard card() {
-        return TestModels.card(DOMAIN, DOMAIN.simulate(1, 0, Map.of()), Map.of("z", new Range(0, ToyDomain.Z_TRAIN)));
+        return TestModels.card(DOMAIN, DOMAIN.data().simulate(1, 0, Map.of()), Map.of("z", new Range(0, ToyDomain.Z_TRAIN)));
     }
 
     /**

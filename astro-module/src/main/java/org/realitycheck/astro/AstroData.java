@@ -1,0 +1,48 @@
+package org.realitycheck.astro;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.realitycheck.astro.sim.GalaxySimulator;
+import org.realitycheck.astro.sim.SimConfig;
+import org.realitycheck.core.DomainData;
+import org.realitycheck.core.SampleSet;
+
+/**
+ * The astro data source ({@link AstroDomain#data()}): galaxies from the {@link GalaxySimulator}
+ * (options: {@link SimConfig#KEYS}), the {@code simulate astro} folder layout (catalog.csv,
+ * truth/*.fits, degraded/*.fits) written by {@link AstroDataWriter} and read by
+ * {@link AstroDataLoader}, which also reads a scientist's own cut-outs with the instrument from the
+ * data or from the data options ({@link AstroDataLoader#OPTION_KEYS}).
+ */
+public final class AstroData implements DomainData {
+    @Override
+    public Set<String> simulationOptions() {
+        return new LinkedHashSet<>(SimConfig.KEYS);
+    }
+
+    @Override
+    public Set<String> dataOptions() {
+        return new LinkedHashSet<>(AstroDataLoader.OPTION_KEYS);
+    }
+
+    @Override
+    public SampleSet simulate(int n, long seed, Map<String, String> options) {
+        return new GalaxySimulator(SimConfig.fromOptions(options)).simulate(n, seed);
+    }
+
+    /** @param options the instrument where the data does not give it ({@link AstroDataLoader#OPTION_KEYS}) */
+    @Override
+    public SampleSet load(Path path, Map<String, String> options) {
+        return AstroDataLoader.load(path, options);
+    }
+
+    /** Writes the {@code simulate astro} layout: catalog.csv, truth/*.fits, degraded/*.fits. */
+    @Override
+    public void write(SampleSet set, Path folder) throws IOException {
+        AstroDataWriter.write(set, folder);
+    }
+}
