@@ -2,6 +2,7 @@ package org.realitycheck.astro;
 
 import java.util.Objects;
 
+import org.realitycheck.astro.degrade.Stretch;
 import org.realitycheck.astro.sim.GalaxySimulator;
 import org.realitycheck.astro.sim.SimConfig;
 import org.realitycheck.core.Domain;
@@ -36,9 +37,17 @@ public final class AstroDomain implements Domain {
      *     architecture's image size, never null
      */
     public AstroDomain(SimConfig config) {
+        this(config, AstroRecipe.STRETCH);
+    }
+
+    /**
+     * @param config as {@link #AstroDomain(SimConfig)}
+     * @param stretch the recipe's stretch ({@link AstroRecipe#stretch()}), never null
+     */
+    public AstroDomain(SimConfig config, Stretch stretch) {
         this.config = Objects.requireNonNull(config, "config");
         this.probes = new AstroProbes(config);
-        this.recipe = new AstroRecipe(config);
+        this.recipe = new AstroRecipe(config, stretch);
     }
 
     @Override

@@ -21,10 +21,18 @@ import org.realitycheck.core.nn.UNetSpec;
  * card's normalisation records.
  *
  * @param config the simulator configuration whose image size and bands the architecture is sized for, never null
+ * @param stretch the stretch on conditions and targets, never null; {@link #STRETCH} by default (another one
+ *     only for studies of the stretch itself)
  */
-public record AstroRecipe(SimConfig config) implements TrainingRecipe {
+public record AstroRecipe(SimConfig config, Stretch stretch) implements TrainingRecipe {
     public AstroRecipe {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(stretch, "stretch");
+    }
+
+    /** The recipe with the default {@link #STRETCH}. */
+    public AstroRecipe(SimConfig config) {
+        this(config, STRETCH);
     }
 
     /**
@@ -38,10 +46,10 @@ public record AstroRecipe(SimConfig config) implements TrainingRecipe {
      */
     public static final Stretch STRETCH = new Stretch(-1.0, 150.0, 20.0, 3.7);
 
-    /** The GalaxyGAN-style asinh stretch on conditions and targets ({@link #STRETCH}). */
+    /** The GalaxyGAN-style asinh stretch on conditions and targets ({@link #STRETCH} by default). */
     @Override
     public Normalization normalization(SampleSet trainingSet) {
-        return new Normalization(STRETCH.toTransform(), STRETCH.toTransform());
+        return new Normalization(stretch.toTransform(), stretch.toTransform());
     }
 
     /** The data itself: astro trains on (degraded, truth) pairs as simulated or loaded. No training options. */

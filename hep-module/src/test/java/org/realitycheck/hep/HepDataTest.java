@@ -274,4 +274,37 @@ class HepDataTest {
         assertThat(set.get(0).covariate("eta").getAsDouble()).isCloseTo(-1.65, within(0.01));
         assertThat(r.outsideByLayer()).containsOnlyKeys("7:14");
     }
+
+    /**
+     * {@code write} takes any set, not only what {@code simulate} made: the probes' ids are not
+     * {@code e<event>-p<particle>}, so they are numbered as particles of one event; hits and parameters
+     * come back, a noise input (no target) comes back without one, and every sample is a track.
+     */
+    @Test
+    void writesProbeSetsAsTracksOfOneEvent(@TempDir Path dir) throws IOException {
+        HepDomain hep = new HepDomain();
+        SampleSet inj = hep.probes().injections(12, 3);
+        SampleSet noise = hep.probes().emptyInputs(5, 4);
+        for (SampleSet set : List.of(inj, noise)) {
+            Path folder = dir.resolve(set.get(0).kind());
+            hep.data().write(set, folder);
+            SampleSet back = new HepDomain().data().load(folder);
+            assertThat(back.size()).isEqualTo(set.size());
+            for (int i = 0; i < set.size(); i++) {
+                Sample a = set.get(i);
+                Sample b = back.get(i);
+                assertThat(b.id()).isEqualTo("e0-p" + (i + 1));
+                assertThat(b.kind()).isEqualTo("track");
+                assertThat(b.condition()).as(a.id()).containsExactly(a.condition());
+                assertThat(b.hasTarget()).as(a.id()).isEqualTo(a.hasTarget());
+                if (a.hasTarget()) {
+                    float[] t = a.target().orElseThrow();
+                    float[] u = b.target().orElseThrow();
+                    for (int k = 0; k < t.length; k++) {
+                        assertThat(u[k]).as(a.id() + " target " + k).isCloseTo(t[k], within(1e-6f * Math.max(1, Math.abs(t[k]))));
+                    }
+                }
+            }
+        }
+    }
 }

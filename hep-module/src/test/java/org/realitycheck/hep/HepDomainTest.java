@@ -1,12 +1,8 @@
 package org.realitycheck.hep;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +24,23 @@ class HepDomainTest {
     private static final Logger LOG = LoggerFactory.getLogger(HepDomainTest.class);
     private final HepDomain hep = new HepDomain();
 
+    // Registration, determinism, one shape per set, unknown options, write → load and simulateInto → load,
+    // the truth's χ²/ndf, sweeps over the asked range, recovered(truth), blank outputs on noise, the
+    // policy's YAML and the architecture's shapes: HepDomainContractTest (gan-core's contract kit).
+
     @Test
-    void isRegisteredThroughServiceLoader() {
+    void sweepsPtFirstAndComparesTheFivePerigeeParameters() {
         Domain d = Domains.byName("hep");
-        assertThat(d).isInstanceOf(HepDomain.class);
-        assertThat(d.probes().primaryCovariate()).isEqualTo("pt");
+        assertThat(d.probes().sweepableCovariates()).containsExactly("pt", "eta", "d0");
         assertThat(d.reference().observables()).extracting(Observable::name)
                 .containsExactly("q_over_pt", "phi0", "d0", "z0", "cot_theta", "pt", "eta");
     }
 
     @Test
-    void simulatesDeterministicTrackSamples() {
+    void simulatesTrackSamples() {
         SampleSet a = hep.data().simulate(300, 1, Map.of());
         assertThat(a.conditionShape()).containsExactly(40);
         assertThat(a.targetShape()).containsExactly(5);
-        assertThat(a.sha256()).isEqualTo(hep.data().simulate(300, 1, Map.of()).sha256());
-        assertThat(a.sha256()).isNotEqualTo(hep.data().simulate(300, 2, Map.of()).sha256());
         assertThat(a.get(0).id()).isEqualTo("e0-p1");
         assertThat(a.get(0).covariates()).containsKeys("pt", "eta", "phi", "q", "d0", "z0", "nhits");
         var ranges = a.covariateRanges();
@@ -53,9 +50,7 @@ class HepDomainTest {
     }
 
     @Test
-    void rejectsUnknownOptionsNamingTheKnownOnes() {
-        assertThatThrownBy(() -> hep.data().simulate(5, 1, Map.of("ptmin", "1"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown hep option 'ptmin'").hasMessageContaining("pt-min");
+    void optionsSetTheGunAndTheDetector() {
         SampleSet s = hep.data().simulate(200, 1, Map.of("pt-min", "5", "pt-max", "6", "efficiency", "0.5"));
         for (Sample x : s) {
             assertThat(x.covariate("pt").getAsDouble()).isBetween(5.0, 6.0);
@@ -107,19 +102,15 @@ class HepDomainTest {
     @Test
     void forwardModelOfTheTruthExplainsTheHits() {
         SampleSet tracks = hep.data().simulate(2000, 5, Map.of());
-        double[] chi2 = new double[tracks.size()];
         for (int i = 0; i < tracks.size(); i++) {
             Sample s = tracks.get(i);
             float[] truth = s.target().orElseThrow();
-            chi2[i] = hep.reference().forwardModel().consistency(truth, s).chi2();
             float[] pred = hep.reference().forwardModel().forward(truth, s);
             float[] meas = s.condition();
             for (int k = 0; k < 40; k++) {
                 assertThat(pred[k]).isCloseTo(meas[k], within(5f));
             }
         }
-        // χ² of the truth against the hits: 20 measurements, mean 20 (float rounding of the truth adds ≲ 1%)
-        assertThat(Summary.of(chi2).mean()).isCloseTo(20, within(1.0));
         // a wrong track is not accepted
         Sample s = tracks.get(0);
         float[] wrong = s.target().orElseThrow();
@@ -144,7 +135,6 @@ class HepDomainTest {
             if (hep.probes().recovered(est.get(i).value(), s)) {
                 rec[sub]++;
             }
-            assertThat(hep.probes().recovered(s.target().orElseThrow(), s)).isTrue();
         }
         LOG.info("fit recovers curlers {}/{}, displaced {}/{}, kinks {}/{}; mean hits {} / {} / {}", rec[1], n[1], rec[2],
                 n[2], rec[3], n[3], hits[1] / (double) n[1], hits[2] / (double) n[2], hits[3] / (double) n[3]);
@@ -157,15 +147,6 @@ class HepDomainTest {
     }
 
     @Test
-    void sweepsPtAndEtaBeyondTheTrainingRange() {
-        SampleSet pt = hep.probes().sweep("pt", 100, 300, 50, 1).orElseThrow();
-        assertThat(pt.covariateRanges().get("pt").min()).isGreaterThanOrEqualTo(100 - 1e-9);
-        SampleSet eta = hep.probes().sweep("eta", 1.5, 2.5, 50, 1).orElseThrow();
-        assertThat(eta.covariateRanges().get("eta").min()).isGreaterThanOrEqualTo(1.5 - 1e-9);
-        assertThat(hep.probes().sweep("redshift", 0, 1, 5, 1)).isEmpty();
-    }
-
-    @Test
     void fitTargetsReplaceTheTruth() {
         SampleSet truth = hep.data().simulate(200, 8, Map.of());
         SampleSet fitted = hep.recipe().withFitTargets(truth);
@@ -174,16 +155,5 @@ class HepDomainTest {
         assertThat(fitted.get(0).target().orElseThrow()).containsExactly(e.value());
         assertThat(fitted.get(0).target().orElseThrow()).isNotEqualTo(truth.get(0).target().orElseThrow());
         assertThat(fitted.get(0).covariates()).isEqualTo(truth.get(0).covariates());
-    }
-
-    @Test
-    void defaultPolicyCoversEveryCheck() throws IOException {
-        try (InputStream in = hep.recipe().policy()) {
-            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(yaml).contains("hallucination.empty-fields:", "ood.covariate:", "residuals.conventional:",
-                    "consistency.forward-model:", "rare-objects:", "distribution.fidelity:", "enabled: true",
-                    "severity: fail");
-        }
-        assertThat(hep.recipe().architecture().generator().toString()).contains("conditionDim=40", "outputDim=5");
     }
 }

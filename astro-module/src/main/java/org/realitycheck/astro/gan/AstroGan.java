@@ -11,7 +11,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
-import org.realitycheck.core.train.GanTrainer;
+import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
 
@@ -52,6 +52,11 @@ public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stre
         return new Normalization(stretch.toTransform(), stretch.toTransform());
     }
 
+    /** The astro domain with this stretch, whose recipe trains the model. */
+    private AstroDomain domain() {
+        return new AstroDomain(SimConfig.defaults(), stretch);
+    }
+
     /**
      * Trains on {@code data} (every sample with a target, shape matching the architecture).
      *
@@ -63,11 +68,12 @@ public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stre
 
     /**
      * As {@link #train(SampleSet)}, with listeners for progress, history and checkpoints
-     * ({@link org.realitycheck.core.train.CheckpointWriter}).
+     * ({@link org.realitycheck.core.train.CheckpointWriter}). The one training path of every domain:
+     * the astro recipe's training set of {@code data}, trained by {@link DomainTrainer} with this
+     * architecture and configuration.
      */
     public GanModel train(SampleSet data, List<TrainingListener> listeners) {
-        GanTrainer t = new GanTrainer(architecture, config);
-        listeners.forEach(t::addListener);
-        return t.train("astro", data, normalization());
+        AstroDomain d = domain();
+        return DomainTrainer.train(d, architecture, d.recipe().trainingSet(data), config, listeners);
     }
 }

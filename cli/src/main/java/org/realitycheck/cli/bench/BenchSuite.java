@@ -16,12 +16,12 @@ import org.realitycheck.core.bench.Benchmark;
 import org.realitycheck.core.bench.BenchmarkProvider;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
-import org.realitycheck.core.train.GanTrainer;
+import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.core.train.TrainingListener;
 
 /**
  * The benchmarks of {@code realitycheck bench}, each on the real code path: simulation, the
- * conventional methods, GAN training (steady-state steps of {@link GanTrainer}, graph building
+ * conventional methods, GAN training (steady-state steps of {@link org.realitycheck.core.train.GanTrainer}, graph building
  * excluded) and GAN inference at several batch sizes, for every domain that registers a
  * {@link BenchmarkProvider} (found through ServiceLoader: this class imports no domain). Targets are
  * the issues'.
@@ -166,8 +166,7 @@ public final class BenchSuite {
         }
         if (wanted(name + ".infer")) {
             log.accept(domain.name() + ": GAN inference");
-            GanModel model = new GanTrainer(domain.recipe().architecture(), cfg)
-                    .train(domain.name(), train.slice(0, modelSamples), domain.recipe().normalization(train));
+            GanModel model = DomainTrainer.train(domain, train.slice(0, modelSamples), cfg, List.of());
             out.add(bestBatch(name + ".infer", unit, inferTarget, domain.recipe().adapt(model.generator()), inferSet.get(),
                     batches));
         }
@@ -244,7 +243,7 @@ public final class BenchSuite {
                     long[] first = {0};
                     long[] last = {0};
                     long[] steps = {0};
-                    new GanTrainer(arch, cfg.withSeed(100 + run[0]++)).addListener(new TrainingListener() {
+                    DomainTrainer.train(domain, arch, train, cfg.withSeed(100 + run[0]++), List.of(new TrainingListener() {
                         @Override
                         public void onStep(long step, int epoch, Map<String, Double> losses) {
                             long now = System.nanoTime();
@@ -254,7 +253,7 @@ public final class BenchSuite {
                             last[0] = now;
                             steps[0] = step;
                         }
-                    }).train(domain.name(), train, domain.recipe().normalization(train));
+                    }));
                     return (steps[0] - 1) * cfg.batchSize() / ((last[0] - first[0]) / 1e9);
                 }).withFlops(Flops.trainingStep(arch));
     }

@@ -2,6 +2,7 @@ package org.realitycheck.cli.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import org.realitycheck.core.Generator;
 import org.realitycheck.core.model.Models;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
-import org.realitycheck.core.train.GanTrainer;
+import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.onnx.OnnxGenerator;
 
 /**
@@ -41,8 +42,7 @@ final class OnnxInferenceBench {
         Domain domain = Domains.byName("hep");
         SampleSet set = domain.data().simulate(65_536, 23, Map.of());
         SampleSet train = domain.recipe().trainingSet(domain.data().simulate(256, 22, Map.of()));
-        GanModel ours = new GanTrainer(domain.recipe().architecture(), domain.recipe().trainingConfig().withEpochs(1))
-                .train(domain.name(), train, domain.recipe().normalization(train));
+        GanModel ours = DomainTrainer.train(domain, train, domain.recipe().trainingConfig().withEpochs(1), List.of());
         Measurement kernel = BenchSuite.bestBatch(harness, "hep.gan.infer", "tracks/s", Double.NaN,
                 domain.recipe().adapt(ours.generator()), set, BATCHES);
         try (Generator onnx = Models.load(model)) {

@@ -17,7 +17,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
-import org.realitycheck.core.train.GanTrainer;
+import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
 
@@ -58,8 +58,8 @@ public final class OpProfile {
         int epochs = warmupEpochs + 1;
         long[] wall = {0, 0};
         int[] steps = {0};
-        new GanTrainer(domain.recipe().architecture(), config.withEpochs(epochs).withDecayEpochs(0))
-                .addListener(new TrainingListener() {
+        DomainTrainer.train(domain, train, config.withEpochs(epochs).withDecayEpochs(0), List.of(
+                new TrainingListener() {
                     @Override
                     public void onStep(long step, int epoch, Map<String, Double> losses) {
                         if (timer.on) {
@@ -79,7 +79,7 @@ public final class OpProfile {
                             timer.on = false;
                         }
                     }
-                }).train(domain.name(), train, domain.recipe().normalization(train));
+                }));
         double wallMs = (wall[1] - wall[0]) / 1e6;
         double inside = 0;
         List<Op> ops = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.realitycheck.hep.data;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,11 +23,12 @@ import org.realitycheck.hep.track.TrackParameters;
  * {@code HepDomain.data().write} writes). A sample with id {@code e<event>-p<particle>} becomes that
  * particle of that event, so {@link TrackSamples#fromEvents} reads back the same ids, hits, targets and
  * truth covariates; other ids (probes' {@code noise-…}, {@code injected-…}) are numbered as particles
- * {@code 1, 2, …} of events after the highest event id. TrackML files have no place for what a sample
+ * {@code 1, 2, …} of new events after the highest event id. TrackML files have no place for what a sample
  * holds beyond hits and parameters, so:
  * <ul>
- *   <li>a sample's target becomes its particle (vertex at the perigee, {@link Particle#of}); a sample
- *       without target gets truth hits but no particle row, and reads back without target;
+ *   <li>a sample's target becomes its particle (vertex at the perigee, {@link Particle#of}); samples
+ *       without target go to events of their own, written with truth hits but no particles file, and read
+ *       back without target (one without target among an event's particles is renumbered into such an event);
  *   <li>the truth file's true position and momentum at each hit are not in a sample: the writer puts the
  *       measured position and the particle's momentum at its vertex (zero without a target);
  *   <li>kinds and covariates other than the track's (e.g. an injection's {@code subtype}) are not written:
@@ -53,26 +55,42 @@ public final class SampleEvents {
                     + layers + "-layer detector (" + HitVector.length(layers) + " values)");
         }
         TreeMap<Long, Map<Long, Sample>> byEvent = new TreeMap<>();
-        List<Sample> unnumbered = new ArrayList<>();
+        List<Sample> renumbered = new ArrayList<>();
         for (Sample s : set) {
             Matcher m = TRACK_ID.matcher(s.id());
             if (!m.matches()) {
-                unnumbered.add(s);
+                renumbered.add(s);
                 continue;
             }
-            Sample old = byEvent.computeIfAbsent(Long.parseLong(m.group(1)), k -> new java.util.LinkedHashMap<>())
-                    .put(Long.parseLong(m.group(2)), s);
-            if (old != null || Long.parseLong(m.group(2)) < 1) {
+            long pid = Long.parseLong(m.group(2));
+            Sample old = byEvent.computeIfAbsent(Long.parseLong(m.group(1)), k -> new LinkedHashMap<>()).put(pid, s);
+            if (old != null || pid < 1) {
                 throw new IllegalArgumentException("sample " + s.id() + ": another sample has this id, or particle 0 (noise)");
             }
         }
-        if (!unnumbered.isEmpty()) {
-            Map<Long, Sample> extra = new java.util.LinkedHashMap<>();
+        // an event's tracks either all have a particle (a target) or none has: the truth file may name
+        // only particles that particles.csv lists, and an event without particles has no particles.csv
+        for (Map<Long, Sample> ev : byEvent.values()) {
+            boolean anyTarget = ev.values().stream().anyMatch(Sample::hasTarget);
+            ev.values().removeIf(x -> {
+                boolean move = anyTarget && !x.hasTarget();
+                if (move) {
+                    renumbered.add(x);
+                }
+                return move;
+            });
+        }
+        for (boolean withTarget : new boolean[] {true, false}) {
+            Map<Long, Sample> extra = new LinkedHashMap<>();
             long pid = 1;
-            for (Sample s : unnumbered) {
-                extra.put(pid++, s);
+            for (Sample x : renumbered) {
+                if (x.hasTarget() == withTarget) {
+                    extra.put(pid++, x);
+                }
             }
-            byEvent.put(byEvent.isEmpty() ? 0 : byEvent.lastKey() + 1, extra);
+            if (!extra.isEmpty()) {
+                byEvent.put(byEvent.isEmpty() ? 0 : byEvent.lastKey() + 1, extra);
+            }
         }
         List<Event> events = new ArrayList<>(byEvent.size());
         for (Map.Entry<Long, Map<Long, Sample>> e : byEvent.entrySet()) {

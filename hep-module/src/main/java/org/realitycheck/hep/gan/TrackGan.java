@@ -1,6 +1,5 @@
 package org.realitycheck.hep.gan;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,21 +9,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
-import org.realitycheck.core.data.FeatureTransform;
 import org.realitycheck.core.data.FloatArrays;
-import org.realitycheck.core.data.Normalization;
-import org.realitycheck.core.model.GanModel;
-import org.realitycheck.core.model.ModelArtifact;
 import org.realitycheck.core.ModelCard;
-import org.realitycheck.core.nn.GanArchitecture;
-import org.realitycheck.core.train.GanTrainer;
-import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.hep.track.HitVector;
 import org.realitycheck.hep.track.TrackParameters;
 
 /**
  * The track GAN: an MLP generator maps a track's hits ⊕ noise to its five parameters, an MLP
- * discriminator judges (hits, parameters) pairs, trained with gan-core's {@link GanTrainer} on the
+ * discriminator judges (hits, parameters) pairs, trained with gan-core's GAN trainer on the
  * conventional fit's parameters ({@link org.realitycheck.hep.HepRecipe#withFitTargets}).
  *
  * <p><b>Rotated frame.</b> The problem is symmetric under rotations about the beam axis, and an
@@ -33,13 +25,14 @@ import org.realitycheck.hep.track.TrackParameters;
  * are rotated by −α (α the azimuth of the innermost hit; the mask and z are unchanged), the network
  * predicts φ0 − α (q/p_T, d0, z0 and cot θ do not change under the rotation), and α is added back.
  * The rotation is fixed preprocessing, not learned: the network still has to compute the curvature,
- * the direction, the impact parameters and the dip from the rotated hits. {@link #generator} and
- * {@link #load} return generators that take and return physical, unrotated values; the raw
- * artifact's generator ({@link ModelArtifact#load}) expects rotated conditions and must not be used
- * for hep models directly.
+ * the direction, the impact parameters and the dip from the rotated hits. {@link #rotate} makes the
+ * training set ({@code HepRecipe.trainingSet}); {@link #wrap} ({@code HepRecipe.adapt}, applied by
+ * {@code Models.load}) returns generators that take and return physical, unrotated values; the raw
+ * artifact's generator ({@code ModelArtifact.load}) expects rotated conditions and must not be used
+ * for hep models directly. Training goes through gan-core's {@code DomainTrainer}, like every domain's.
  *
- * <p><b>Normalisation.</b> Per-feature standardisation ({@link FeatureTransform.Affine#standardize})
- * of the rotated conditions and of the targets. q/p_T is regressed linearly: it is what the hits
+ * <p><b>Normalisation.</b> Per-feature standardisation (the {@code TrainingRecipe} default,
+ * {@code FeatureTransform.Affine.standardize}) of the rotated conditions and of the targets. q/p_T is regressed linearly: it is what the hits
  * measure (the sagitta is linear in it), it spans only ±2 GeV⁻¹ and its error is roughly constant,
  * whereas p_T spans 0.5–100 GeV with an error growing as p_T².
  *
@@ -52,38 +45,6 @@ import org.realitycheck.hep.track.TrackParameters;
  */
 public final class TrackGan {
     private TrackGan() {
-    }
-
-    /**
-     * Trains the track GAN.
-     *
-     * @param fitTargets training samples whose targets are the fit's parameters, in physical units
-     * @param architecture MLP generator (condition 40, output 5) and MLP discriminator
-     * @param config training configuration
-     * @return the trained model; its card (domain {@code hep}) records the p_T and η ranges of the
-     *     training covariates and the rotated-frame normalisation
-     */
-    public static GanModel train(SampleSet fitTargets, GanArchitecture architecture, TrainingConfig config) {
-        Objects.requireNonNull(fitTargets, "fitTargets");
-        if (!fitTargets.allHaveTargets()) {
-            throw new IllegalArgumentException("every training sample needs a (fit) target");
-        }
-        SampleSet rotated = rotate(fitTargets);
-        INDArray c = rotated.conditions(0, rotated.size());
-        INDArray t = rotated.targets(0, rotated.size());
-        Normalization norm = new Normalization(FeatureTransform.Affine.standardize(c),
-                FeatureTransform.Affine.standardize(t));
-        return new GanTrainer(architecture, config).train("hep", rotated, norm);
-    }
-
-    /** The physical-units generator of a trained model (rotates in, rotates back). */
-    public static Generator generator(GanModel model) {
-        return new RotatingGenerator(model.generator());
-    }
-
-    /** Loads a track GAN written with {@link ModelArtifact#write} as a physical-units generator. */
-    public static Generator load(Path zip) {
-        return new RotatingGenerator(ModelArtifact.load(zip));
     }
 
     /** Wraps a generator that works in the rotated frame (e.g. one loaded by other means). */

@@ -21,7 +21,8 @@ import org.realitycheck.hep.event.TruthHit;
  * Writes events as TrackML-style CSV (the {@code realitycheck simulate hep} contract in DESIGN.md):
  * {@code DIR/event<9 digits>-hits.csv} (hit_id,x,y,z,volume_id,layer_id,module_id),
  * {@code -particles.csv} (particle_id,vx,vy,vz,px,py,pz,q,nhits) and {@code -truth.csv}
- * (hit_id,particle_id,tx,ty,tz,tpx,tpy,tpz,weight); mm and GeV. Doubles are written in their
+ * (hit_id,particle_id,tx,ty,tz,tpx,tpy,tpz,weight); mm and GeV; an event without particles has no
+ * particles file. Doubles are written in their
  * shortest round-trip form, so reading gives back the same values. Each file is written to a
  * temporary file in {@code DIR} and renamed, so no reader ever sees a half-written file.
  */
@@ -59,12 +60,16 @@ public final class TrackMlWriter {
                 p.printRecord(h.hitId(), d(h.x()), d(h.y()), d(h.z()), h.volumeId(), h.layerId(), h.moduleId());
             }
         });
-        atomically(dir.resolve(prefix + "-particles.csv"), PARTICLES, p -> {
-            for (Particle q : event.particles()) {
-                p.printRecord(q.particleId(), d(q.vx()), d(q.vy()), d(q.vz()), d(q.px()), d(q.py()), d(q.pz()), q.q(),
-                        q.nhits());
-            }
-        });
+        // an event without particles (tracks without truth parameters) has no particles file, so that its
+        // truth rows name particles the reader does not look up
+        if (!event.particles().isEmpty()) {
+            atomically(dir.resolve(prefix + "-particles.csv"), PARTICLES, p -> {
+                for (Particle q : event.particles()) {
+                    p.printRecord(q.particleId(), d(q.vx()), d(q.vy()), d(q.vz()), d(q.px()), d(q.py()), d(q.pz()), q.q(),
+                            q.nhits());
+                }
+            });
+        }
         atomically(dir.resolve(prefix + "-truth.csv"), TRUTH, p -> {
             for (TruthHit t : event.truth()) {
                 p.printRecord(t.hitId(), t.particleId(), d(t.tx()), d(t.ty()), d(t.tz()), d(t.tpx()), d(t.tpy()),

@@ -13,10 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Generator;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
+import org.realitycheck.core.model.Models;
 import org.realitycheck.core.TrainingConfig;
+import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.hep.HepBenchmarks;
 import org.realitycheck.hep.HepDomain;
 import org.realitycheck.hep.observables.Summary;
@@ -71,10 +74,10 @@ class TrackGanTest {
     /** One epoch (31 steps) of the same recipe is far from the fit: the criterion rejects it. */
     @Test
     void criterionRejectsABarelyTrainedGenerator() {
-        SampleSet train = hep.recipe().withFitTargets(hep.data().simulate(16_000, 1, Map.of()));
-        GanModel model = TrackGan.train(train, hep.recipe().architecture(),
-                hep.recipe().trainingConfig().withEpochs(1).withDecayEpochs(1));
-        double[][] w = widths(TrackGan.generator(model), hep.data().simulate(3000, 2, Map.of()), "1 epoch");
+        SampleSet train = hep.recipe().trainingSet(hep.data().simulate(16_000, 1, Map.of()));
+        GanModel model = DomainTrainer.train(hep, train, hep.recipe().trainingConfig().withEpochs(1).withDecayEpochs(1),
+                List.of());
+        double[][] w = widths(hep.recipe().adapt(model.generator()), hep.data().simulate(3000, 2, Map.of()), "1 epoch");
         assertThatThrownBy(() -> assertLearned(w, QPT_BRIEF)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("q/pT");
     }
@@ -100,10 +103,10 @@ class TrackGanTest {
      */
     @Test
     void briefTrainingReproducesTheFitAndRoundTrips(@TempDir Path dir) {
-        SampleSet train = hep.recipe().withFitTargets(hep.data().simulate(16_000, 1, Map.of()));
+        SampleSet train = hep.recipe().trainingSet(hep.data().simulate(16_000, 1, Map.of()));
         TrainingConfig cfg = hep.recipe().trainingConfig();
         long t0 = System.nanoTime();
-        GanModel model = TrackGan.train(train, hep.recipe().architecture(), cfg);
+        GanModel model = DomainTrainer.train(hep, train, cfg, List.of());
         LOG.info("brief training: {} s, {} steps, losses {}", (System.nanoTime() - t0) / 1e9, model.card().steps(),
                 model.card().finalLosses());
         assertThat(model.card().steps()).isEqualTo(1488);
@@ -113,7 +116,8 @@ class TrackGanTest {
         assertThat(model.card().covariateRanges().get("eta").min()).isGreaterThanOrEqualTo(-1);
         assertThat(model.card().covariateRanges().get("eta").max()).isLessThanOrEqualTo(1);
 
-        Generator g = TrackGan.generator(model);
+        assertThat(model.card().notes()).containsEntry(ModelCard.NOTE_ADAPTATION, hep.recipe().adaptation());
+        Generator g = hep.recipe().adapt(model.generator());
         SampleSet test = hep.data().simulate(3000, 2, Map.of());
         assertLearned(widths(g, test, "brief"), QPT_BRIEF);
 
@@ -135,7 +139,7 @@ class TrackGanTest {
 
         Path zip = dir.resolve("track-gan.zip");
         ModelArtifact.write(model, zip);
-        try (Generator back = TrackGan.load(zip)) {
+        try (Generator back = Models.load(zip)) {
             INDArray c = test.conditions(0, 64);
             assertThat(back.generate(c, 3)).isEqualTo(g.generate(c, 3));
             assertThat(back.card()).isEqualTo(model.card());
@@ -153,11 +157,11 @@ class TrackGanTest {
     @Test
     @EnabledIfSystemProperty(named = "hep.gan.long", matches = "true")
     void reachesThreeTimesTheFitResolutionWhenTrainedLonger() {
-        SampleSet train = hep.recipe().withFitTargets(hep.data().simulate(Integer.getInteger("hep.gan.n", 64_000), 1, Map.of()));
+        SampleSet train = hep.recipe().trainingSet(hep.data().simulate(Integer.getInteger("hep.gan.n", 64_000), 1, Map.of()));
         int epochs = Integer.getInteger("hep.gan.epochs", 32); // 64k tracks: 4,000 steps, the measured run
-        GanModel model = TrackGan.train(train, hep.recipe().architecture(),
-                hep.recipe().trainingConfig().withEpochs(epochs).withDecayEpochs(epochs));
-        double[][] w = widths(TrackGan.generator(model), hep.data().simulate(5000, 2, Map.of()), "long");
+        GanModel model = DomainTrainer.train(hep, train,
+                hep.recipe().trainingConfig().withEpochs(epochs).withDecayEpochs(epochs), List.of());
+        double[][] w = widths(hep.recipe().adapt(model.generator()), hep.data().simulate(5000, 2, Map.of()), "long");
         assertLearned(w, 3.0);
     }
 }
