@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.realitycheck.astro.data.AstroDataLoader;
+import org.realitycheck.astro.data.AstroDataWriter;
 import org.realitycheck.astro.sim.GalaxySimulator;
 import org.realitycheck.astro.sim.SimConfig;
 import org.realitycheck.core.DomainData;

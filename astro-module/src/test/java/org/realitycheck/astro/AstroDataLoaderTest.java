@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.realitycheck.astro.data.AstroDataLoader;
+import org.realitycheck.astro.data.AstroDataWriter;
 import org.realitycheck.astro.fits.FitsIO;
 import org.realitycheck.astro.fits.FitsImage;
 import org.realitycheck.core.BadInputException;

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.realitycheck.astro.data.AstroDataWriter;
 import org.realitycheck.astro.deconv.RichardsonLucy;
 import org.realitycheck.core.Probes;
 import org.realitycheck.core.BadInputException;

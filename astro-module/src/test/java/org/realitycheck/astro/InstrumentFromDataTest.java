@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.realitycheck.astro.data.AstroDataLoader;
 import org.realitycheck.astro.fits.FitsIO;
 import org.realitycheck.astro.fits.FitsImage;
 import org.realitycheck.astro.metrics.ImageQuality;

@@ -16,4 +16,10 @@ class PackagesTest {
         PackageRules.assertNoDependency("org.realitycheck.astro", "org.realitycheck.validation..",
                 "org.realitycheck.reports..", "org.realitycheck.cli..", "org.realitycheck.hep..");
     }
+
+    /** The domain class and its role classes stay small: the work is in the sub-packages. */
+    @Test
+    void rootPackageClassesStaySmall() {
+        PackageRules.assertRootFilesAtMost("org.realitycheck.astro", 200);
+    }
 }

@@ -16,4 +16,10 @@ class PackagesTest {
         PackageRules.assertNoDependency("org.realitycheck.hep", "org.realitycheck.validation..",
                 "org.realitycheck.reports..", "org.realitycheck.cli..", "org.realitycheck.astro..");
     }
+
+    /** The domain class and its role classes stay small: the work is in the sub-packages. */
+    @Test
+    void rootPackageClassesStaySmall() {
+        PackageRules.assertRootFilesAtMost("org.realitycheck.hep", 200);
+    }
 }

@@ -51,4 +51,32 @@ public final class PackageRules {
                 .should().dependOnClassesThat().resideInAnyPackage(forbidden)
                 .check(mainClasses(rootPackage));
     }
+
+    /**
+     * Asserts that no source file directly in a domain's root package is longer than {@code maxLines}: the
+     * root holds the domain and its role classes, each small enough to read at once; the work they delegate
+     * lives in sub-packages named for what it is (sim, fit, data, ...).
+     *
+     * @param rootPackage e.g. {@code org.realitycheck.astro}; its sources are read from
+     *     {@code src/main/java} below the module (Surefire's working directory)
+     * @param maxLines the largest file allowed
+     */
+    public static void assertRootFilesAtMost(String rootPackage, int maxLines) {
+        java.nio.file.Path dir = java.nio.file.Path.of("src/main/java", rootPackage.split("\\."));
+        java.util.List<String> big = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java")).sorted().toList()) {
+                long n = java.nio.file.Files.readAllLines(f).size();
+                if (n > maxLines) {
+                    big.add(f.getFileName() + " (" + n + " lines)");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir.toAbsolutePath(), e);
+        }
+        if (!big.isEmpty()) {
+            throw new AssertionError("classes in " + rootPackage + " over " + maxLines + " lines (move the work they do "
+                    + "into a sub-package): " + big);
+        }
+    }
 }

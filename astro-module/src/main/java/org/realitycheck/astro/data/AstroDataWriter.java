@@ -1,4 +1,4 @@
-package org.realitycheck.astro;
+package org.realitycheck.astro.data;
 
 import java.io.IOException;
 import java.io.Writer;

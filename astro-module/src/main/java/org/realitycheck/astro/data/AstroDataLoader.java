@@ -1,4 +1,4 @@
-package org.realitycheck.astro;
+package org.realitycheck.astro.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -274,7 +274,7 @@ public final class AstroDataLoader {
     }
 
     /** The default PSF FWHM in pixels when the data gives none (GalaxyGAN's 1.4″ at SDSS's 0.396″/pixel). */
-    static double defaultFwhmPix() {
+    public static double defaultFwhmPix() {
         return Psf.GALAXYGAN_FWHM_ARCSEC / Psf.SDSS_PIXEL_SCALE;
     }
 
