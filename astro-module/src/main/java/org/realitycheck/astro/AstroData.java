@@ -2,6 +2,7 @@ package org.realitycheck.astro;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,14 @@ public final class AstroData implements DomainData {
     @Override
     public Set<String> dataOptions() {
         return new LinkedHashSet<>(AstroDataLoader.OPTION_KEYS);
+    }
+
+    /** The snake-case names astro used before every domain's options were kebab-case ({@code z_max}). */
+    @Override
+    public Map<String, String> deprecatedOptionNames() {
+        Map<String, String> m = new LinkedHashMap<>(SimConfig.DEPRECATED);
+        m.putAll(AstroDataLoader.DEPRECATED_OPTION_NAMES);
+        return m;
     }
 
     @Override

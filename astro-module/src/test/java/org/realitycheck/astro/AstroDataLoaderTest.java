@@ -37,7 +37,7 @@ class AstroDataLoaderTest {
 
     @BeforeAll
     static void simulate() {
-        set = ASTRO.data().simulate(6, 11, Map.of("empty_fraction", "0.34", "injected_fraction", "0.17"));
+        set = ASTRO.data().simulate(6, 11, Map.of("empty-fraction", "0.34", "injected-fraction", "0.17"));
     }
 
     private Path written() throws IOException {
@@ -306,7 +306,7 @@ class AstroDataLoaderTest {
     @Test
     void dataOptionsFillInWhatTheDataDoesNotSayAndNeverOverrideIt() throws IOException {
         Path bare = bareFolder(Map.of());
-        SampleSet back = AstroDataLoader.load(bare, Map.of("psf_fwhm_arcsec", "1.0", "pixel_scale", "0.25", "sky_sigma", "0.07"));
+        SampleSet back = AstroDataLoader.load(bare, Map.of("psf-fwhm-arcsec", "1.0", "pixel-scale", "0.25", "sky-sigma", "0.07"));
         assertThat(back.get(0).covariate("psf_fwhm_pix").getAsDouble()).isCloseTo(4.0, within(1e-9));
         assertThat(back.get(0).covariate("sky_sigma").getAsDouble()).isEqualTo(0.07);
         assertThat(back.assumptions()).isEmpty();
@@ -319,9 +319,9 @@ class AstroDataLoaderTest {
         assertThat(AstroDataLoader.load(seeing, Map.of("psf_fwhm_pix", "4.7")).get(0).covariate("psf_fwhm_pix").getAsDouble())
                 .isEqualTo(3.0);
         assertThatThrownBy(() -> ASTRO.data().load(bare, Map.of("seeing", "1.2"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown data option 'seeing'; known: psf_fwhm_pix, psf_fwhm_arcsec, pixel_scale, sky_sigma, psf_type, "
-                        + "moffat_beta");
-        assertThatThrownBy(() -> ASTRO.data().load(bare, Map.of("sky_sigma", "-1"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown data option 'seeing'; known: psf-fwhm-pix, psf-fwhm-arcsec, pixel-scale, sky-sigma, psf-type, "
+                        + "moffat-beta");
+        assertThatThrownBy(() -> ASTRO.data().load(bare, Map.of("sky-sigma", "-1"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a value > 0, got -1.0");
     }
 }

@@ -25,7 +25,7 @@ class AstroDomainContractTest extends DomainContractTest {
     /** The default mix of galaxies, empty fields and injections, so every kind is written and read back. */
     @Override
     protected java.util.Map<String, String> options() {
-        return java.util.Map.of("empty_fraction", "0.25", "injected_fraction", "0.25");
+        return java.util.Map.of("empty-fraction", "0.25", "injected-fraction", "0.25");
     }
 
     @Nested

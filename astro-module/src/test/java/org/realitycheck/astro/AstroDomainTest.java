@@ -34,7 +34,7 @@ class AstroDomainTest {
 
     @Test
     void writerLaysOutTheCatalogAndRefusesAFullFolder() throws IOException {
-        SampleSet set = astro.data().simulate(6, 3, Map.of("empty_fraction", "0.3", "injected_fraction", "0.3"));
+        SampleSet set = astro.data().simulate(6, 3, Map.of("empty-fraction", "0.3", "injected-fraction", "0.3"));
         Path out = dir.resolve("sim");
         AstroDataWriter.write(set, out);
         assertThat(out.resolve("catalog.csv")).exists();

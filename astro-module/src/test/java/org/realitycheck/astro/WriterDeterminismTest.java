@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * header card order used to follow a per-JVM hash order, and a date was written), then compared by SHA-256.
  */
 class WriterDeterminismTest {
-    private static final Map<String, String> OPTIONS = Map.of("empty_fraction", "0.25", "injected_fraction", "0.25");
+    private static final Map<String, String> OPTIONS = Map.of("empty-fraction", "0.25", "injected-fraction", "0.25");
 
     /** Entry point of the second JVM: writes the set of seed {@code args[1]} to {@code args[0]}. */
     public static void main(String[] args) throws IOException {

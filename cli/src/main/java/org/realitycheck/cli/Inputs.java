@@ -1,14 +1,17 @@
 package org.realitycheck.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.realitycheck.core.BadInputException;
+import org.realitycheck.core.Domain;
 
 /**
- * Checks on input paths before anything reads them. A FIFO, socket or device given as input would
+ * Checks on input paths before anything reads them, and the canonical names of domain options. A FIFO, socket or device given as input would
  * make a reader block forever (a FIFO with no writer) or read without end (a device), so only
  * regular files are accepted.
  */
@@ -17,6 +20,14 @@ final class Inputs {
     static final int DATA_DEPTH = 2;
 
     private Inputs() {
+    }
+
+    /**
+     * The domain options under their canonical names ({@link org.realitycheck.core.DomainData#canonicalOptions}),
+     * with one {@code warning:} line on {@code err} for each deprecated name used (scripts keep working).
+     */
+    static Map<String, String> canonicalOptions(Domain d, Map<String, String> options, PrintWriter err) {
+        return d.data().canonicalOptions(options, w -> err.println("warning: " + w));
     }
 
     /**

@@ -41,7 +41,7 @@ final class SimulateCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE",
-            description = "A domain option, e.g. z_max=0.1 (astro) or pt-max=20 (hep); repeatable; unknown keys list the known ones.")
+            description = "A domain option, e.g. z-max=0.1 (astro) or pt-max=20 (hep); repeatable; unknown keys list the known ones.")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Override
@@ -50,6 +50,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--count must be >= 1, got " + count);
         }
         Domain d = Domains.byName(domain);
+        Map<String, String> options = Inputs.canonicalOptions(d, this.options, spec.commandLine().getErr());
         OutputFolder.checkReplaceable(out, "--out", force);
         Limits.checkCount(d, count, seed, options, "--count");
         Progress.note(spec.commandLine().getErr(), "simulating " + count + " " + d.name() + " samples (seed " + seed + ")");

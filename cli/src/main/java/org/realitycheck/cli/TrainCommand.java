@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Without --data the domain simulates a training set from --seed (with the -O simulation options)."},
         footer = {"", "Examples:",
             "  realitycheck train astro --count 2048 --epochs 10 --out astro.zip",
-            "  realitycheck train astro -O empty_fraction=0.1 -O injected_fraction=0.1 --decay-epochs 10 --out astro.zip",
+            "  realitycheck train astro -O empty-fraction=0.1 -O injected-fraction=0.1 --decay-epochs 10 --out astro.zip",
             "  realitycheck train --recipe models/astro-default.yaml --out models/astro-default.zip"})
 final class TrainCommand implements Callable<Integer> {
     static final int DEFAULT_COUNT = 2000;
@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer count;
 
     @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE",
-            description = "A simulation option as for 'simulate' (e.g. z_max=0.02, empty_fraction=0.1; hep: pt-min=1); repeatable.")
+            description = "A simulation option as for 'simulate' (e.g. z-max=0.02, empty-fraction=0.1; hep: pt-min=1); repeatable.")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs (default: the domain's).")
@@ -152,6 +152,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("-O simulation options apply only without --data, got " + opts.keySet());
         }
         Domain d = Domains.byName(dom);
+        // new cards record the canonical option names, whatever the recipe or the command line said
+        opts = Inputs.canonicalOptions(d, opts, spec.commandLine().getErr());
         Map<String, String> trainOpts = field == 1.0 ? Map.of() : Map.of(FIT_FIELD_SCALE, Double.toString(field));
         if (!d.recipe().trainingOptions().containsAll(trainOpts.keySet())) {
             List<String> takers = Domains.all().stream()

@@ -99,6 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         OutputFolder.checkReplaceable(out, "--out", force);
         Domain d = Domains.byName(domain);
+        dataOptions = Inputs.canonicalOptions(d, dataOptions, err);
         if (samples != null) {
             Limits.checkCount(d, samples, 1, java.util.Map.of(), "--samples");
         }

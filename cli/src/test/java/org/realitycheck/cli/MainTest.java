@@ -130,11 +130,24 @@ class MainTest {
         assertThat(r.err()).doesNotContain("bug");
     }
 
+    /** Scripts use astro's old snake-case names: they still work, with one deprecation line each on stderr. */
+    @Test
+    void oldOptionNamesWorkWithADeprecationWarning(@TempDir Path tmp) throws Exception {
+        Run old = run("simulate", "astro", "--count", "2", "-O", "z_max=0.02", "--out", tmp.resolve("old").toString());
+        assertThat(old.code()).as(old.err()).isEqualTo(ExitCode.OK);
+        assertThat(old.err().lines().filter(l -> l.contains("deprecated"))).containsExactly(
+                "warning: option 'z_max' is deprecated and will be removed; use 'z-max'");
+        Run now = run("simulate", "astro", "--count", "2", "-O", "z-max=0.02", "--out", tmp.resolve("new").toString());
+        assertThat(now.code()).as(now.err()).isEqualTo(ExitCode.OK);
+        assertThat(now.err()).doesNotContain("deprecated");
+        assertThat(Files.readString(tmp.resolve("old/catalog.csv"))).isEqualTo(Files.readString(tmp.resolve("new/catalog.csv")));
+    }
+
     @Test
     void badDomainOptionValuesAreBadInputInBothDomains(@TempDir Path tmp) {
-        Run a = run("simulate", "astro", "--count", "1", "-O", "z_max=7", "--out", tmp.resolve("a").toString());
+        Run a = run("simulate", "astro", "--count", "1", "-O", "z-max=7", "--out", tmp.resolve("a").toString());
         assertThat(a.code()).as(a.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(a.err()).contains("z_max").doesNotContain("bug");
+        assertThat(a.err()).contains("z-max").doesNotContain("bug");
         Run h = run("simulate", "hep", "--count", "1", "-O", "pt-min=-3", "--out", tmp.resolve("h").toString());
         assertThat(h.code()).as(h.err()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(h.err()).contains("pt").doesNotContain("bug");

@@ -99,7 +99,7 @@ class ValidateCommandTest {
                 "--policy", wrongType.toString());
         badInput(tmp, "not a folder", "validate", "--domain", "hep", "--model", model.toString(), "--data",
                 tmp.resolve("nodata").toString());
-        badInput(tmp, "unknown data option 'seeing'; known: psf_fwhm_pix, psf_fwhm_arcsec", "validate", "--domain", "astro",
+        badInput(tmp, "unknown data option 'seeing'; known: psf-fwhm-pix, psf-fwhm-arcsec", "validate", "--domain", "astro",
                 "--model", model.toString(), "--data", tmp.toString(), "--data-option", "seeing=1.2");
         Path notResult = tmp.resolve("old.json");
         Files.writeString(notResult, "{\"verdict\": 3");

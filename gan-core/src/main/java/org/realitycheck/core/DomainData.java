@@ -2,8 +2,11 @@ package org.realitycheck.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A domain's data source ({@link Domain#data()}): labelled samples from its simulator, samples read
@@ -30,6 +33,39 @@ public interface DomainData {
      */
     default Set<String> dataOptions() {
         return Set.of();
+    }
+
+    /**
+     * @return old option names this domain still accepts, each mapped to its canonical kebab-case name
+     *     (astro: {@code z_max → z-max}); the default is none. Scripts written against the old names keep
+     *     working; {@link #canonicalOptions} says once per name that it is deprecated.
+     */
+    default Map<String, String> deprecatedOptionNames() {
+        return Map.of();
+    }
+
+    /**
+     * Renames deprecated option names to their canonical names ({@link #deprecatedOptionNames()}), so that
+     * what is recorded (a model card's training-data note) uses one naming style whatever the user typed.
+     * Unknown names pass through unchanged for {@link #simulate} or {@link #load} to reject.
+     *
+     * @param options {@code key -> value} as the user gave them, never null
+     * @param deprecation receives one line per deprecated name used, e.g. for stderr
+     * @return the options under their canonical names, in the given order
+     */
+    default Map<String, String> canonicalOptions(Map<String, String> options, Consumer<String> deprecation) {
+        Map<String, String> renamed = deprecatedOptionNames();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            String k = e.getKey();
+            String c = renamed.get(k.toLowerCase(Locale.ROOT));
+            if (c != null) {
+                deprecation.accept("option '" + k + "' is deprecated and will be removed; use '" + c + "'");
+                k = c;
+            }
+            out.put(k, e.getValue());
+        }
+        return out;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.realitycheck.validation.testing.Toy;
 class TruthOptionalTest {
     /** 60 toy sources and 40 empty fields of the toy domain, all without truth. */
     private static SampleSet userData(List<String> assumptions) {
-        SampleSet src = Toy.DOMAIN.data().simulate(60, 5, Map.of("z_max", "0.4"));
+        SampleSet src = Toy.DOMAIN.data().simulate(60, 5, Map.of("z-max", "0.4"));
         SampleSet empty = Toy.DOMAIN.probes().emptyInputs(40, 6);
         List<Sample> out = new ArrayList<>();
         for (Sample s : src.concat(empty)) {

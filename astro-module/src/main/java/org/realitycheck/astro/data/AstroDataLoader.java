@@ -69,6 +69,8 @@ public final class AstroDataLoader {
 
     /** The data options: the instrument for samples whose catalog and header do not give it. */
     public static final List<String> OPTION_KEYS = InstrumentReader.OPTION_KEYS;
+    /** The data options' names before they were kebab-case (the catalog's columns), mapped to {@link #OPTION_KEYS}. */
+    public static final Map<String, String> DEPRECATED_OPTION_NAMES = InstrumentReader.DEPRECATED;
 
     /**
      * @param path a folder or a FITS file

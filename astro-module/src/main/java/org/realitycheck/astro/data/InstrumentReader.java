@@ -48,9 +48,14 @@ final class InstrumentReader {
     private int psfAssumed;
     private int scaleAssumed;
 
-    /** The load options ({@code --data-option}), in the catalog's column names and units. */
-    static final List<String> OPTION_KEYS = List.of("psf_fwhm_pix", "psf_fwhm_arcsec", "pixel_scale", "sky_sigma", "psf_type",
-            "moffat_beta");
+    /**
+     * The load options ({@code --data-option}): the catalog's column names in kebab-case
+     * ({@code psf-fwhm-pix} for the column {@code psf_fwhm_pix}), in its units.
+     */
+    static final List<String> OPTION_KEYS = List.of("psf-fwhm-pix", "psf-fwhm-arcsec", "pixel-scale", "sky-sigma", "psf-type",
+            "moffat-beta");
+    /** The column names, the option names before they were kebab-case: still accepted, deprecated. */
+    static final Map<String, String> DEPRECATED = org.realitycheck.astro.sim.SimConfig.deprecated(OPTION_KEYS);
     private final Map<String, Double> options;
 
     private InstrumentReader(Path psfFile, Map<String, Double> options) {
@@ -74,26 +79,28 @@ final class InstrumentReader {
     static Map<String, Double> checkOptions(Map<String, String> options) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(options).entrySet()) {
-            String k = e.getKey();
+            String name = DEPRECATED.getOrDefault(e.getKey(), e.getKey());
             String v = e.getValue().trim();
-            if (!OPTION_KEYS.contains(k)) {
-                throw new BadInputException("unknown data option '" + k + "'; known: " + String.join(", ", OPTION_KEYS));
+            if (!OPTION_KEYS.contains(name)) {
+                throw new BadInputException("unknown data option '" + e.getKey() + "'; known: " + String.join(", ", OPTION_KEYS));
             }
+            // the catalog column (and covariate) the option stands in for
+            String k = name.replace('-', '_');
             double x;
             if (k.equals("psf_type") && !v.isEmpty() && Character.isLetter(v.charAt(0))) {
                 try {
                     x = Psf.Kind.parse(v).code();
                 } catch (IllegalArgumentException ex) {
-                    throw new BadInputException("data option " + k + ": " + ex.getMessage());
+                    throw new BadInputException("data option " + name + ": " + ex.getMessage());
                 }
             } else {
                 try {
                     x = Double.parseDouble(v);
                 } catch (NumberFormatException ex) {
-                    throw new BadInputException("data option " + k + ": expected a number, got '" + v + "'");
+                    throw new BadInputException("data option " + name + ": expected a number, got '" + v + "'");
                 }
             }
-            Catalog.checkRange(Path.of("--data-option"), k, k, x);
+            Catalog.checkRange(Path.of("--data-option"), name, k, x);
             out.put(k, x);
         }
         return out;

@@ -38,10 +38,27 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
         NoiseModel noise, double sig, double sigmaOrig, double sky, double gain, double readNoise, int downsample,
         double zMin, double zMax, boolean bulgeDisk, double emptyFraction, double injectedFraction) {
 
-    /** The option keys {@link #fromOptions} accepts. */
-    public static final List<String> KEYS = List.of("size", "bands", "pixel_scale", "psf", "fwhm", "moffat_beta", "noise",
-            "sig", "sigma_orig", "sky", "gain", "read_noise", "downsample", "z_min", "z_max", "bulge_disk",
-            "empty_fraction", "injected_fraction");
+    /** The option keys {@link #fromOptions} accepts (kebab-case, as every domain's). */
+    public static final List<String> KEYS = List.of("size", "bands", "pixel-scale", "psf", "fwhm", "moffat-beta", "noise",
+            "sig", "sigma-orig", "sky", "gain", "read-noise", "downsample", "z-min", "z-max", "bulge-disk",
+            "empty-fraction", "injected-fraction");
+
+    /**
+     * The names before options were kebab-case ({@code z_max}), each mapped to its key in {@link #KEYS};
+     * still accepted, deprecated (the CLI says so on stderr).
+     */
+    public static final Map<String, String> DEPRECATED = deprecated(KEYS);
+
+    /** @return {@code snake_case → kebab-case} for every key with a hyphen */
+    public static Map<String, String> deprecated(List<String> keys) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String k : keys) {
+            if (k.contains("-")) {
+                m.put(k.replace('-', '_'), k);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     public SimConfig {
         Objects.requireNonNull(psfKind, "psfKind");
@@ -53,28 +70,28 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
             throw new IllegalArgumentException("bands must be 1 or 3, got " + bands);
         }
         if (!(pixelScale > 0) || !(fwhmArcsec > 0)) {
-            throw new IllegalArgumentException("pixel_scale and fwhm must be > 0, got " + pixelScale + ", " + fwhmArcsec);
+            throw new IllegalArgumentException("pixel-scale and fwhm must be > 0, got " + pixelScale + ", " + fwhmArcsec);
         }
         if (fwhmArcsec / pixelScale > size / 4.0) {
             throw new IllegalArgumentException("fwhm " + fwhmArcsec + "\" is wider than a quarter of the image");
         }
         if (!(moffatBeta > 1)) {
-            throw new IllegalArgumentException("moffat_beta must be > 1, got " + moffatBeta);
+            throw new IllegalArgumentException("moffat-beta must be > 1, got " + moffatBeta);
         }
         if (!(sig >= 1)) {
             throw new IllegalArgumentException("sig must be >= 1, got " + sig);
         }
         if (!(sigmaOrig > 0) || !(sky >= 0) || !(gain > 0) || !(readNoise >= 0)) {
-            throw new IllegalArgumentException("need sigma_orig > 0, sky >= 0, gain > 0, read_noise >= 0");
+            throw new IllegalArgumentException("need sigma-orig > 0, sky >= 0, gain > 0, read-noise >= 0");
         }
         if (downsample < 1 || size % downsample != 0 || Integer.bitCount(downsample) != 1) {
             throw new IllegalArgumentException("downsample must be a power of two dividing size, got " + downsample);
         }
         if (!(zMin > 0) || !(zMax >= zMin) || zMax > 3) {
-            throw new IllegalArgumentException("need 0 < z_min <= z_max <= 3, got " + zMin + ", " + zMax);
+            throw new IllegalArgumentException("need 0 < z-min <= z-max <= 3, got " + zMin + ", " + zMax);
         }
         if (!(emptyFraction >= 0) || !(injectedFraction >= 0) || emptyFraction + injectedFraction > 1) {
-            throw new IllegalArgumentException("empty_fraction and injected_fraction must be >= 0 and sum to <= 1, got "
+            throw new IllegalArgumentException("empty-fraction and injected-fraction must be >= 0 and sum to <= 1, got "
                     + emptyFraction + ", " + injectedFraction);
         }
     }
@@ -99,11 +116,13 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
     private static SimConfig parseOptions(Map<String, String> options) {
         Map<String, String> o = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : options.entrySet()) {
-            String k = e.getKey().toLowerCase(Locale.ROOT).replace('-', '_');
+            String k = e.getKey().toLowerCase(Locale.ROOT);
+            k = DEPRECATED.getOrDefault(k, k);
             if (!KEYS.contains(k)) {
                 throw new BadInputException("unknown astro option '" + e.getKey() + "'; known options: " + String.join(", ", KEYS));
             }
-            o.put(k, e.getValue().trim());
+            // parsed below under the snake-case names of the record's fields
+            o.put(k.replace('-', '_'), e.getValue().trim());
         }
         SimConfig d = defaults();
         return new SimConfig(
@@ -132,7 +151,7 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
         try {
             return f.apply(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("astro option " + k + " must be " + what + ", got '" + v + "'", e);
+            throw new IllegalArgumentException("astro option " + k.replace('_', '-') + " must be " + what + ", got '" + v + "'", e);
         }
     }
 

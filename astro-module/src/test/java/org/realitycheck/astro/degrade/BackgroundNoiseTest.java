@@ -27,7 +27,7 @@ class BackgroundNoiseTest {
 
     @Test
     void largeNearbyGalaxiesDoNotInflateTheEstimate() {
-        SampleSet set = new AstroDomain().data().simulate(60, 3, Map.of("z_min", "0.01", "z_max", "0.05")).ofKind("galaxy");
+        SampleSet set = new AstroDomain().data().simulate(60, 3, Map.of("z-min", "0.01", "z-max", "0.05")).ofKind("galaxy");
         double worst = 0;
         double worstClipped = 0;
         double mean = 0;

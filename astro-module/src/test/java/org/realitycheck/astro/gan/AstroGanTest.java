@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 class AstroGanTest {
     @Test
     void brieflyTrainedGanLearnsToRestore() {
-        SimConfig cfg = SimConfig.fromOptions(Map.of("size", "32", "sigma_orig", "0.5"));
+        SimConfig cfg = SimConfig.fromOptions(Map.of("size", "32", "sigma-orig", "0.5"));
         GalaxySimulator sim = new GalaxySimulator(cfg);
         SampleSet train = sim.simulate(TRAIN, 1);
         SampleSet test = sim.simulate(16, 999);
@@ -74,7 +74,7 @@ class AstroGanTest {
     /** A generator that did not learn (output = its untrained output) or returns a blank image fails the criterion. */
     @Test
     void criterionRejectsGeneratorsThatDoNotRestore() {
-        SampleSet test = new GalaxySimulator(SimConfig.fromOptions(Map.of("size", "32", "sigma_orig", "0.5")))
+        SampleSet test = new GalaxySimulator(SimConfig.fromOptions(Map.of("size", "32", "sigma-orig", "0.5")))
                 .simulate(16, 999);
         List<float[]> identity = new ArrayList<>();
         List<float[]> blank = new ArrayList<>();

@@ -57,7 +57,7 @@ class GalaxySimulatorTest {
 
     @Test
     void bulgeDiskPoissonAndDownsamplingOptions() {
-        SampleSet bd = new GalaxySimulator(SimConfig.fromOptions(Map.of("bulge_disk", "true", "noise", "poisson")))
+        SampleSet bd = new GalaxySimulator(SimConfig.fromOptions(Map.of("bulge-disk", "true", "noise", "poisson")))
                 .simulate(4, 3);
         for (Sample s : bd) {
             assertThat(s.covariate("b_t").getAsDouble()).isBetween(0.0, 0.6);
@@ -74,7 +74,7 @@ class GalaxySimulatorTest {
 
     @Test
     void optionsAreParsedAndUnknownKeysRejected() {
-        SimConfig c = SimConfig.fromOptions(Map.of("z_min", "0.1", "z_max", "0.2", "psf", "moffat", "fwhm", "2.0", "sig", "1.5",
+        SimConfig c = SimConfig.fromOptions(Map.of("z-min", "0.1", "z-max", "0.2", "psf", "moffat", "fwhm", "2.0", "sig", "1.5",
                 "bands", "3"));
         assertThat(c.zMin()).isEqualTo(0.1);
         assertThat(c.psfKind()).isEqualTo(org.realitycheck.astro.degrade.Psf.Kind.MOFFAT);
@@ -82,7 +82,7 @@ class GalaxySimulatorTest {
         SampleSet three = new GalaxySimulator(c).simulate(2, 1);
         assertThat(three.conditionShape()).containsExactly(3, 64, 64);
         assertThatThrownBy(() -> SimConfig.fromOptions(Map.of("zmax", "1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zmax").hasMessageContaining("z_max");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zmax").hasMessageContaining("z-max");
         assertThatThrownBy(() -> SimConfig.fromOptions(Map.of("psf", "airy"))).hasMessageContaining("gaussian, moffat");
         assertThatThrownBy(() -> SimConfig.fromOptions(Map.of("sig", "x"))).hasMessageContaining("sig");
     }

@@ -44,7 +44,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  *
  * <ul>
  *   <li>{@link DomainData}: lower-case registered name, same seed ⇒ same SHA-256, one shape for every set,
- *       unknown options rejected listing {@link DomainData#simulationOptions()}, {@code write} → {@code load}
+ *       unknown options rejected listing {@link DomainData#simulationOptions()}, option names in kebab-case
+ *       (deprecated ones mapped to known names), {@code write} → {@code load}
  *       and {@code simulateInto} → {@code load} round trips;
  *   <li>{@link Reference}: the truth's forward χ²/ndf ≈ 1, and the nested method and observable kits;
  *   <li>{@link Probes}: every sweepable covariate is swept over the asked range, every injection is
@@ -165,6 +166,15 @@ public abstract class DomainContractTest {
         Set<String> known = knownOptions();
         assertThat(known).as("knownOptions()").isNotEmpty();
         assertThat(domain().data().simulationOptions()).as("simulationOptions()").containsAll(known);
+        String kebab = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
+        assertThat(domain().data().simulationOptions()).as("simulation option names are kebab-case")
+                .allSatisfy(k -> assertThat(k).matches(kebab));
+        assertThat(domain().data().dataOptions()).as("data option names are kebab-case")
+                .allSatisfy(k -> assertThat(k).matches(kebab));
+        for (Map.Entry<String, String> e : domain().data().deprecatedOptionNames().entrySet()) {
+            assertThat(e.getValue()).as("the canonical name of deprecated option " + e.getKey())
+                    .isIn(union(domain().data().simulationOptions(), domain().data().dataOptions()));
+        }
         assertThatThrownBy(() -> domain().data().simulate(2, 1, Map.of("no-such-option", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no-such-option")
@@ -329,6 +339,12 @@ public abstract class DomainContractTest {
         protected SampleSet samples() {
             return simulated().slice(0, Math.min(8, simulated().size()));
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.TreeSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     private SampleSet writeAndLoad(Path folder) throws IOException {

@@ -118,16 +118,21 @@ public final class ToyDomain extends FlatDomain {
         return new SampleSet(out, new long[] {N}, new long[] {N});
     }
 
-    /** Options: {@code z_min}, {@code z_max} (default 0 and {@value #Z_TRAIN}). */
+    @Override
+    public java.util.Set<String> simulationOptions() {
+        return java.util.Set.of("z-min", "z-max");
+    }
+
+    /** Options: {@code z-min}, {@code z-max} (default 0 and {@value #Z_TRAIN}). */
     @Override
     public SampleSet simulate(int n, long seed, Map<String, String> options) {
         for (String k : options.keySet()) {
-            if (!k.equals("z_min") && !k.equals("z_max")) {
-                throw new IllegalArgumentException("unknown option '" + k + "'; known options: z_max, z_min");
+            if (!k.equals("z-min") && !k.equals("z-max")) {
+                throw new IllegalArgumentException("unknown option '" + k + "'; known options: z-max, z-min");
             }
         }
-        double lo = Double.parseDouble(options.getOrDefault("z_min", "0"));
-        double hi = Double.parseDouble(options.getOrDefault("z_max", Double.toString(Z_TRAIN)));
+        double lo = Double.parseDouble(options.getOrDefault("z-min", "0"));
+        double hi = Double.parseDouble(options.getOrDefault("z-max", Double.toString(Z_TRAIN)));
         return galaxies("toy", n, seed, lo, hi);
     }
 
