@@ -41,8 +41,8 @@ public record ModelCard(int schemaVersion, String domain, GanArchitecture archit
     /** {@link #notes()} key: how the training set was made (simulation options, target miscalibration). */
     public static final String NOTE_TRAINING_DATA = "trainingData";
     /**
-     * {@link #notes()} key: the fixed pre- and post-processing the model runs inside
-     * ({@link TrainingRecipe#adaptation()}, applied on load by {@link TrainingRecipe#adapt}).
+     * {@link #notes()} key: the fixed pre- and post-processing the model runs inside, as a recipe records
+     * it ({@link TrainingRecipe#record}) for {@link TrainingRecipe#adapt} to apply on load.
      */
     public static final String NOTE_ADAPTATION = "adaptation";
 

@@ -16,8 +16,10 @@ import org.realitycheck.core.nn.GanArchitecture;
  * {@link #policy()} and, through {@link org.realitycheck.core.model.Models#load}, {@link #adapt}.
  *
  * <p>A model works in normalised units ({@link #normalization}) and may work in a frame of its own
- * (fixed pre- and post-processing, {@link #adapt}); both are recorded in the model's card, so a loaded
- * model is run exactly as it was trained.
+ * (fixed pre- and post-processing, {@link #adapt}); the training set is then in that frame, and its
+ * condition shape may differ from the data's. Both are recorded in the model's card ({@link #record}), so
+ * a loaded model is run exactly as it was trained, and a card from before a recipe changed keeps meaning
+ * what it meant.
  */
 public interface TrainingRecipe {
     /**
@@ -32,7 +34,8 @@ public interface TrainingRecipe {
      * The set a GAN is trained on, made from labelled data. A domain whose GAN learns to approximate the
      * conventional method (HEP: trained on fitted trajectories, as the LHC example does) replaces the
      * targets with the method's estimates; a domain whose model works in a frame of its own transforms
-     * into it (the inverse of {@link #adapt}).
+     * into it (what {@link #adapt} does to a loaded generator's inputs), so its shapes are the
+     * {@link #architecture()}'s, not necessarily the data's.
      *
      * @param data labelled samples from {@link DomainData}, never null
      * @param options training options ({@link #trainingOptions()}), never null; unknown keys are rejected
@@ -74,11 +77,16 @@ public interface TrainingRecipe {
     }
 
     /**
-     * @return one sentence on what {@link #adapt} (and the matching step of {@link #trainingSet}) does,
-     *     recorded in the card under {@link ModelCard#NOTE_ADAPTATION}; empty when it does nothing
+     * Records in the card of a model this recipe just trained what {@link #adapt} needs to run it later
+     * (the frame, the formulation), so that {@code adapt} can read it back and a card without the record
+     * keeps its old meaning. {@link org.realitycheck.core.train.DomainTrainer} calls it on every model.
+     * The default records nothing.
+     *
+     * @param trained the new model's card, never null
+     * @return the card with the recipe's notes added (e.g. under {@link ModelCard#NOTE_ADAPTATION})
      */
-    default String adaptation() {
-        return "";
+    default ModelCard record(ModelCard trained) {
+        return trained;
     }
 
     /** @return the default generator and discriminator architecture for the domain's sample shapes */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.realitycheck.core.Generator;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.TrainingRecipe;
@@ -94,11 +95,15 @@ public final class HepRecipe implements TrainingRecipe {
         return TrackGan.wrap(raw);
     }
 
+    /** The rotated frame, for a reader of the card ({@link ModelCard#NOTE_ADAPTATION}). */
     @Override
-    public String adaptation() {
-        return "hits rotated about the beam axis so the innermost hit lies on +x before the generator, "
-                + "and phi0 rotated back after it (hep's rotated frame, TrackGan)";
+    public ModelCard record(ModelCard trained) {
+        return trained.withNote(ModelCard.NOTE_ADAPTATION, ADAPTATION);
     }
+
+    /** What {@link #adapt} does, as the card says. */
+    static final String ADAPTATION = "hits rotated about the beam axis so the innermost hit lies on +x before the "
+            + "generator, and phi0 rotated back after it (hep's rotated frame, TrackGan)";
 
     /** The track GAN's MLPs for the current detector ({@link TrackTraining#architecture}). */
     @Override

@@ -13,8 +13,8 @@ import org.realitycheck.core.nn.GanArchitecture;
 
 /**
  * The one training path of every domain: a {@link GanTrainer} on the domain's training set with the
- * normalisation its {@link TrainingRecipe} fits, the card naming the domain and recording the recipe's
- * fixed pre/post-processing ({@link ModelCard#NOTE_ADAPTATION}). {@code realitycheck train}, the
+ * normalisation its {@link TrainingRecipe} fits, the card naming the domain and carrying what the recipe
+ * records for loading it later ({@link TrainingRecipe#record}: its fixed pre/post-processing). {@code realitycheck train}, the
  * benchmarks and the domains' own training helpers all come here, so a model trained any way loads and
  * validates the same way.
  */
@@ -52,8 +52,7 @@ public final class DomainTrainer {
         GanTrainer trainer = new GanTrainer(architecture, config);
         listeners.forEach(trainer::addListener);
         GanModel model = trainer.train(domain.name(), trainingSet, recipe.normalization(trainingSet));
-        String adaptation = recipe.adaptation();
-        return adaptation.isEmpty() ? model : model.with(model.card().withNote(ModelCard.NOTE_ADAPTATION, adaptation),
-                model.state());
+        ModelCard card = recipe.record(model.card());
+        return card.equals(model.card()) ? model : model.with(card, model.state());
     }
 }
