@@ -22,6 +22,7 @@ import org.realitycheck.core.train.HistoryRecorder;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.train.TrainingListener;
 import org.realitycheck.hep.HepDomain;
+import org.realitycheck.hep.gan.TrackGan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -217,6 +218,9 @@ final class TrainCommand implements Callable<Integer> {
         ModelCard card = model.card().withNote(ModelCard.NOTE_TRAINING_DATA, how);
         if (recipe != null) {
             card = card.withNote("recipe", recipe.getFileName().toString());
+        }
+        if (d instanceof HepDomain) {
+            card = card.withNote(TrackGan.NOTE_FRAME, TrackGan.frameNote(card));
         }
         model = model.with(card, model.state());
         // the model and its history are one unit: both are written, or neither

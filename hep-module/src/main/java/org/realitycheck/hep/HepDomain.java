@@ -161,12 +161,12 @@ public final class HepDomain implements Domain {
     }
 
     /**
-     * The track GAN's training set: fit targets ({@link #withFitTargets}) in the rotated frame
-     * ({@link TrackGan#rotate}); {@link #adapt} undoes the rotation on the trained generator.
+     * The track GAN's training set: fit targets ({@link #withFitTargets}) in the seeded frame
+     * ({@link TrackGan#seeded}); {@link #adapt} applies the same preprocessing on the trained generator.
      */
     @Override
     public SampleSet trainingSet(SampleSet data) {
-        return TrackGan.rotate(withFitTargets(data));
+        return TrackGan.seeded(withFitTargets(data));
     }
 
     /** Hep models work in the rotated frame: wrap them so they take and return physical values. */
