@@ -220,7 +220,8 @@ final class TrainCommand implements Callable<Integer> {
             card = card.withNote("recipe", recipe.getFileName().toString());
         }
         if (d instanceof HepDomain) {
-            card = card.withNote(TrackGan.NOTE_FRAME, TrackGan.frameNote(card));
+            // HepDomain.trainingSet hands the trainer seeded conditions: say so, for the loader and the reader
+            card = card.withNote(TrackGan.NOTE_FRAME, TrackGan.seededNote(card));
         }
         model = model.with(card, model.state());
         // the model and its history are one unit: both are written, or neither

@@ -184,6 +184,6 @@ class HepDomainTest {
                     "consistency.forward-model:", "rare-objects:", "distribution.fidelity:", "enabled: true",
                     "severity: fail");
         }
-        assertThat(hep.defaultArchitecture().generator().toString()).contains("conditionDim=40", "outputDim=5");
+        assertThat(hep.defaultArchitecture().generator().toString()).contains("conditionDim=35", "outputDim=5");
     }
 }

@@ -256,10 +256,11 @@ public abstract class DomainContractTest {
         assertThat(policy.path("checks").size()).as("checks").isPositive();
     }
 
+    /** The shapes of the training set ({@link Domain#trainingSet}): what the trainer gives the networks. */
     @Test
     void theDefaultArchitectureAcceptsTheSampleShapes() {
         GanArchitecture a = domain().defaultArchitecture();
-        SampleSet s = simulated();
+        SampleSet s = domain().trainingSet(simulated());
         assertThat(Networks.conditionShape(a.generator())).as("generator input").containsExactly(s.conditionShape());
         assertThat(Networks.outputShape(a.generator())).as("generator output").containsExactly(s.targetShape());
         assertThat(Networks.conditionShape(a.discriminator())).as("discriminator condition").containsExactly(s.conditionShape());

@@ -38,13 +38,13 @@ import org.realitycheck.hep.track.TrackParameters;
  * artifact's generator ({@link ModelArtifact#load}) expects rotated conditions and must not be used
  * for hep models directly.
  *
- * <p><b>Seeded frame.</b> Models trained since issue 12's low-p_T work take more than the rotated hits: a
- * three-point helix seed and the hits' residuals from it ({@link TrackSeed}), appended as fixed preprocessing.
- * The network's condition length says which frame a model works in, and both keep working: 4L values (a
- * plain rotated hit vector, e.g. the ONNX example or a card from before) get the rotation only, 6L + 5 the
- * rotation and the seed. The card's {@code conditionShape} is the network's; the physical-units generator
- * reports the hit vector's shape (what it takes), and a trained card says which frame in its
- * {@value #NOTE_FRAME} note ({@link #frameNote}).
+ * <p><b>Seeded frame.</b> Models trained since issue 12's low-p_T work do not see the rotated coordinates but
+ * a three-point helix seed, every hit's residual from it and the mask ({@link TrackSeed}), fixed
+ * preprocessing after the rotation. Both frames keep working: a card's {@value #NOTE_FRAME} note says which
+ * one its network takes ({@link #seededNote}, written by the trainers), and a card without the note (every
+ * card from before the seed, the ONNX example's) gets the rotation only, as before, when its condition has
+ * 4L values. The card's {@code conditionShape} is the network's; the physical-units generator's card
+ * reports the hit vector's shape, which is what it takes.
  *
  * <p><b>Normalisation.</b> Per-feature standardisation ({@link FeatureTransform.Affine#standardize})
  * of the (seeded) conditions and of the targets. q/p_T is regressed linearly: it is what the hits
@@ -69,10 +69,10 @@ public final class TrackGan {
      * Trains the track GAN.
      *
      * @param fitTargets training samples whose targets are the fit's parameters, in physical units
-     * @param architecture MLP generator (condition 40, output 5) and MLP discriminator
+     * @param architecture MLP generator (condition {@link TrackSeed#length}, output 5) and MLP discriminator
      * @param config training configuration
      * @return the trained model; its card (domain {@code hep}) records the p_T and η ranges of the
-     *     training covariates and the rotated-frame normalisation
+     *     training covariates, the seeded-frame normalisation and the {@value #NOTE_FRAME} note
      */
     public static GanModel train(SampleSet fitTargets, GanArchitecture architecture, TrainingConfig config) {
         Objects.requireNonNull(fitTargets, "fitTargets");
@@ -85,32 +85,61 @@ public final class TrackGan {
         Normalization norm = new Normalization(FeatureTransform.Affine.standardize(c),
                 FeatureTransform.Affine.standardize(t));
         GanModel model = new GanTrainer(architecture, config).train("hep", seeded, norm);
-        return model.with(model.card().withNote(NOTE_FRAME, frameNote(model.card())), model.state());
+        return model.with(model.card().withNote(NOTE_FRAME, seededNote(model.card())), model.state());
     }
 
     /** {@link ModelCard#notes()} key: the fixed preprocessing a hep model's network expects. */
     public static final String NOTE_FRAME = "frame";
+    private static final String SEEDED = "seeded";
+    private static final String ROTATED = "rotated";
 
     /**
-     * @param card a hep model's card
-     * @return what its network takes, for the card's {@value #NOTE_FRAME} note
-     * @throws IllegalArgumentException when the condition length is neither frame's
+     * The {@value #NOTE_FRAME} note of a model trained on {@link #seeded} conditions (every hep model trained
+     * since the seed; the trainers write it).
+     *
+     * @param card the card of a model trained on seeded conditions
+     * @return the note's text, starting with {@code seeded}
+     * @throws IllegalArgumentException when the card's condition length is no seeded condition's
      */
-    public static String frameNote(ModelCard card) {
+    public static String seededNote(ModelCard card) {
         long len = conditionLength(card);
-        if (TrackSeed.layersOfSeeded(len) > 0) {
-            return "seeded: hits rotated by -alpha (alpha the azimuth of the innermost hit), then a three-point helix "
-                    + "seed and every hit's residual from it appended (org.realitycheck.hep.gan.TrackSeed: " + len
-                    + " values for " + TrackSeed.layersOfSeeded(len) + " layers); phi0 predicted relative to alpha; "
-                    + "the physical-units generator takes the hit vector of " + 4 * TrackSeed.layersOfSeeded(len)
-                    + " values";
+        int layers = TrackSeed.layersOfSeeded(len);
+        if (layers < 0) {
+            throw new IllegalArgumentException("a seeded hep model takes 3L + 5 condition values, the card says " + len);
         }
-        if (len % 4 == 0) {
-            return "rotated: hits rotated by -alpha (alpha the azimuth of the innermost hit); phi0 predicted relative "
-                    + "to alpha";
+        return SEEDED + ": hits rotated by -alpha (alpha the azimuth of the innermost hit), then replaced by a "
+                + "three-point helix seed, every hit's residual from it and the mask (org.realitycheck.hep.gan."
+                + "TrackSeed: " + len + " values for " + layers + " layers); phi0 predicted relative to alpha; the "
+                + "physical-units generator takes the hit vector of " + 4 * layers + " values";
+    }
+
+    /**
+     * The frame a hep model's network works in: what its card's {@value #NOTE_FRAME} note says ({@code seeded}
+     * or {@code rotated}), and without a note (cards from before the seed, the ONNX example's) the rotated
+     * hits when the condition length is 4L, else the seeded condition when it is 3L + 5.
+     *
+     * @return the number of layers for a seeded network, −1 for a network on the rotated hit vector
+     * @throws IllegalArgumentException when the note or the condition length fits neither frame
+     */
+    static int seededLayers(ModelCard card) {
+        long len = conditionLength(card);
+        String note = card.notes().get(NOTE_FRAME);
+        boolean seeded;
+        if (note != null) {
+            seeded = note.startsWith(SEEDED);
+            if (!seeded && !note.startsWith(ROTATED)) {
+                throw new IllegalArgumentException("card note '" + NOTE_FRAME + "' names no known frame (" + SEEDED
+                        + ", " + ROTATED + "): " + note);
+            }
+        } else {
+            seeded = len % 4 != 0;
         }
-        throw new IllegalArgumentException("a hep model takes 4L (rotated) or 6L + 5 (seeded) condition values, "
-                + "the card says " + len);
+        int layers = seeded ? TrackSeed.layersOfSeeded(len) : (len % 4 == 0 && len > 0 ? -1 : -2);
+        if (layers == -2 || (seeded && layers < 0)) {
+            throw new IllegalArgumentException("a hep model takes the rotated hit vector (4L values) or the seeded "
+                    + "condition (3L + 5), the card says " + len + (note == null ? "" : " with frame note: " + note));
+        }
+        return layers;
     }
 
     private static long conditionLength(ModelCard card) {
@@ -122,8 +151,8 @@ public final class TrackGan {
     }
 
     /**
-     * The samples in the seeded frame ({@link TrackSeed}): {@link #rotate rotated}, then the seed and the
-     * residuals appended to each condition; condition shape {@code [6L + 5]}.
+     * The samples in the seeded frame ({@link TrackSeed}): {@link #rotate rotated}, then each condition
+     * replaced by the seed, the residuals and the mask; condition shape {@code [3L + 5]}.
      */
     public static SampleSet seeded(SampleSet set) {
         SampleSet rotated = rotate(set);
@@ -207,11 +236,7 @@ public final class TrackGan {
         RotatingGenerator(Generator inner) {
             this.inner = inner;
             ModelCard c = inner.card();
-            long len = conditionLength(c);
-            this.seededLayers = TrackSeed.layersOfSeeded(len);
-            if (seededLayers < 0 && len % 4 != 0) {
-                throw new IllegalArgumentException(frameNote(c));
-            }
+            this.seededLayers = TrackGan.seededLayers(c);
             this.card = seededLayers < 0 ? c : withConditionShape(c, new long[] {4L * seededLayers});
         }
 

@@ -11,7 +11,11 @@ import org.realitycheck.hep.track.TrackParameters;
  * on the raw hits measured 4.6× the fit's q/p_T resolution there against 2.5–2.7× above 1 GeV
  * (docs/demo.md, finding 4). The exact circle through three hits carries the curvature at every p_T; what is
  * left for the network is the refinement from the other hits, which is linear in their small residuals
- * from that circle, with coefficients that depend only weakly on p_T.
+ * from that circle, with coefficients that depend only weakly on p_T. The rotated coordinates themselves are
+ * left out: given the seed they carry nothing more (each hit's 2 measured coordinates are its two residuals),
+ * and fed alongside it they cost precision exactly where they are far from linear (measured with the default
+ * recipe on seeds 1 and 2 at 0.5–0.81 GeV: 1.9× and 2.6× the fit's q/p_T resolution with them, 1.3× and 1.6×
+ * without; issue 12).
  *
  * <p><b>Seed.</b> From the present hits (mask set) of a rotated hit vector: A the innermost, C the outermost,
  * B the one whose radius is nearest (r_A + r_C)/2. With B' = B − A and C' = C − A, the circle through A is
@@ -29,12 +33,12 @@ import org.realitycheck.hep.track.TrackParameters;
  * Residuals of the other hits: δ(p_i) (rφ, mm) and z_i − z_s − s_i cot θ_s (mm); those of A, B, C (which
  * lie on the seed by construction) and of missing layers are exactly 0.
  *
- * <p><b>Layout.</b> For L layers, the {@link #length seeded condition} is the rotated hit vector (4L values,
- * {@link org.realitycheck.hep.track.HitVector}) followed by {@value #SEED} seed values
- * {@code [κ (1/m), φ_s (rad), d0_s (mm), cot θ_s, z_s (mm)]}, L rφ residuals and L z residuals: 6L + 5 values,
- * 65 for the default detector. With fewer than 3 hits the appended values are all 0. Everything is computed
- * from the hit coordinates alone (no field, no layer radii), so the same code serves any barrel detector and
- * a model trained against a miscalibrated field still sees the true geometry.
+ * <p><b>Layout.</b> For L layers, the {@link #length seeded condition} is {@value #SEED} seed values
+ * {@code [κ (1/m), φ_s (rad), d0_s (mm), cot θ_s, z_s (mm)]}, L rφ residuals, L z residuals and the L mask
+ * values of the hit vector ({@link org.realitycheck.hep.track.HitVector}): 3L + 5 values, 35 for the default
+ * detector. With fewer than 3 hits everything but the mask is 0. Everything is computed from the hit
+ * coordinates alone (no field, no layer radii), so the same code serves any barrel detector and a model
+ * trained against a miscalibrated field still sees the true geometry.
  */
 public final class TrackSeed {
     /** Seed values after the hit vector: κ, φ_s, d0_s, cot θ_s, z_s. */
@@ -43,20 +47,20 @@ public final class TrackSeed {
     private TrackSeed() {
     }
 
-    /** @return the seeded condition length for {@code layers} layers: 6·layers + 5 */
+    /** @return the seeded condition length for {@code layers} layers: 3·layers + 5 */
     public static int length(int layers) {
         if (layers < 1) {
             throw new IllegalArgumentException("layers must be >= 1, got " + layers);
         }
-        return 6 * layers + SEED;
+        return 3 * layers + SEED;
     }
 
     /**
      * @return the number of layers of a seeded condition of this length, or −1 when no layer count gives it
-     *     (a plain hit vector has 4L values, always even; a seeded one 6L + 5, always odd)
+     *     (3L + 5 for L ≥ 3; note that 4L' can equal it, e.g. 20 values are 5 layers seeded or 5 plain)
      */
     public static int layersOfSeeded(long length) {
-        return length >= 11 && (length - SEED) % 6 == 0 ? Math.toIntExact((length - SEED) / 6) : -1;
+        return length >= 14 && (length - SEED) % 3 == 0 ? Math.toIntExact((length - SEED) / 3) : -1;
     }
 
     /**
@@ -65,16 +69,15 @@ public final class TrackSeed {
      * @param rotated a rotated hit vector (4·layers values from {@code offset}), not modified
      * @param offset where the track's hit vector starts
      * @param layers the number of layers
-     * @param out receives {@link #length}(layers) values from {@code outOffset}: a copy of the hit vector, then
-     *     the seed and the residuals
+     * @param out receives {@link #length}(layers) values from {@code outOffset}: the seed, the residuals and
+     *     a copy of the mask
      * @param outOffset where the track's seeded condition starts
      */
     public static void write(float[] rotated, int offset, int layers, float[] out, int outOffset) {
-        int hits = 4 * layers;
-        System.arraycopy(rotated, offset, out, outOffset, hits);
-        int f = outOffset + hits;
-        java.util.Arrays.fill(out, f, f + SEED + 2 * layers, 0f);
+        int f = outOffset;
         int mask = offset + 3 * layers;
+        java.util.Arrays.fill(out, f, f + SEED + 2 * layers, 0f);
+        System.arraycopy(rotated, mask, out, f + SEED + 2 * layers, layers);
         int ia = -1;
         int ic = -1;
         int n = 0;

@@ -76,24 +76,24 @@ class TrackGanFrameTest {
         INDArray physical = data.conditions(0, 32);
         INDArray raw = rotatedModel.generator().generate(TrackGan.rotate(data.slice(0, 32)).conditions(0, 32), 5);
         assertThat(FloatArrays.copyOf(g.generate(physical, 5))).isEqualTo(unrotate(raw, physical));
-        assertThat(TrackGan.frameNote(rotatedModel.card())).startsWith("rotated");
+        assertThat(rotatedModel.card().notes()).doesNotContainKey(TrackGan.NOTE_FRAME);
+        assertThat(TrackGan.seededLayers(rotatedModel.card())).isEqualTo(-1);
     }
 
     @Test
     void aSeededCardGetsTheSeedAndReportsThePhysicalShape(@TempDir Path dir) {
         ModelCard card = seededModel.card();
-        assertThat(card.conditionShape()).containsExactly(65);
+        assertThat(card.conditionShape()).containsExactly(35);
         assertThat(card.architecture().generator()).isInstanceOfSatisfying(MlpGeneratorSpec.class,
-                s -> assertThat(s.conditionDim()).isEqualTo(65));
-        assertThat(card.notes()).containsKey(TrackGan.NOTE_FRAME);
-        assertThat(card.notes().get(TrackGan.NOTE_FRAME)).startsWith("seeded").contains("65 values for 10 layers");
+                s -> assertThat(s.conditionDim()).isEqualTo(35));
+        assertThat(card.notes().get(TrackGan.NOTE_FRAME)).startsWith("seeded").contains("35 values for 10 layers");
         Generator g = TrackGan.generator(seededModel);
         assertThat(g.card().conditionShape()).as("what the physical-units generator takes").containsExactly(40);
         INDArray physical = data.conditions(0, 32);
         INDArray raw = seededModel.generator().generate(TrackGan.seeded(data.slice(0, 32)).conditions(0, 32), 5);
         assertThat(FloatArrays.copyOf(g.generate(physical, 5))).isEqualTo(unrotate(raw, physical));
         // the training set the domain hands the trainer is the same seeded frame
-        assertThat(HEP.trainingSet(HEP.simulate(8, 3, Map.of())).conditionShape()).containsExactly(65);
+        assertThat(HEP.trainingSet(HEP.simulate(8, 3, Map.of())).conditionShape()).containsExactly(35);
 
         // a written artifact loads in the same frame, through Models as validation loads it
         Path zip = dir.resolve("seeded.zip");
@@ -102,6 +102,30 @@ class TrackGanFrameTest {
             assertThat(back.card().conditionShape()).containsExactly(40);
             assertThat(back.generate(physical, 5)).isEqualTo(g.generate(physical, 5));
         }
+    }
+
+    /** 20 values are 5 layers either way: the note decides, and without one the card is an old rotated one. */
+    @Test
+    void theNoteDecidesWhereTheLengthCannot() {
+        ModelCard five = withShape(seededModel.card(), 20);
+        assertThat(TrackGan.seededLayers(five)).isEqualTo(5);
+        ModelCard bare = new ModelCard(five.schemaVersion(), five.domain(), five.architecture(), five.training(),
+                five.seed(), five.trainingDataSha256(), five.trainingSamples(), five.conditionShape(), five.targetShape(),
+                five.covariateRanges(), five.normalization(), five.provenance(), five.trainingSeconds(), five.steps(),
+                five.finalLosses());
+        assertThat(TrackGan.seededLayers(bare)).isEqualTo(-1);
+        assertThat(TrackGan.seededLayers(withShape(bare, 35))).as("35 values, no note: only seeded fits").isEqualTo(10);
+        assertThatThrownBy(() -> TrackGan.seededLayers(withShape(seededModel.card(), 36)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3L + 5");
+        assertThatThrownBy(() -> TrackGan.seededLayers(withShape(bare, 37))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrackGan.seededLayers(withShape(bare, 40).withNote(TrackGan.NOTE_FRAME, "upside down")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no known frame");
+    }
+
+    private static ModelCard withShape(ModelCard c, long length) {
+        return new ModelCard(c.schemaVersion(), c.domain(), c.architecture(), c.training(), c.seed(),
+                c.trainingDataSha256(), c.trainingSamples(), new long[] {length}, c.targetShape(), c.covariateRanges(),
+                c.normalization(), c.provenance(), c.trainingSeconds(), c.steps(), c.finalLosses(), c.notes());
     }
 
     @Test

@@ -39,7 +39,8 @@ class TrackSeedTest {
         TrackGan.rotateHits(rotated, 0, L, alpha);
         float[] out = new float[TrackSeed.length(L)];
         TrackSeed.write(rotated, 0, L, out, 0);
-        assertThat(Arrays.copyOf(out, 4 * L)).as("the hit vector comes first, unchanged").isEqualTo(rotated);
+        assertThat(Arrays.copyOfRange(out, TrackSeed.SEED + 2 * L, out.length)).as("the mask comes last")
+                .isEqualTo(Arrays.copyOfRange(rotated, 3 * L, 4 * L));
         return out;
     }
 
@@ -50,7 +51,7 @@ class TrackSeedTest {
         double cot = -0.7;
         double z0 = 37.5;
         float[] f = seeded(hits(pt, q, phi0, z0, cot));
-        int s = 4 * L;
+        int s = 0;
         double alpha = Math.atan2(hits(pt, q, phi0, z0, cot)[1], hits(pt, q, phi0, z0, cot)[0]);
         // a positive track turns clockwise: negative curvature; κ in 1/m = 0.2998·B/p_T
         double kappa = -q * 0.2998 * B / pt;
@@ -80,11 +81,11 @@ class TrackSeedTest {
         h[3 * layer + 1] += (float) (-off * Math.cos(psi));
         h[3 * layer + 2] += 0.4f;
         float[] f = seeded(h);
-        int s = 4 * L + TrackSeed.SEED;
+        int s = TrackSeed.SEED;
         assertThat(f[s + layer]).as("rφ residual, mm, to the right of travel").isCloseTo((float) off, within(1e-3f));
         assertThat(f[s + L + layer]).as("z residual, mm").isCloseTo(0.4f, within(1e-3f));
         for (int k = 0; k < TrackSeed.SEED; k++) {
-            assertThat(f[4 * L + k]).as("seed value %d", k).isEqualTo(clean[4 * L + k]);
+            assertThat(f[k]).as("seed value %d", k).isEqualTo(clean[k]);
         }
         assertThat(f[s + 1]).as("another hit's residual").isCloseTo(0f, within(2e-3f));
     }
@@ -97,7 +98,7 @@ class TrackSeedTest {
             h[3 * i + 2] += (float) (0.5 * ((i * 104729) % 3 - 1));
         }
         float[] f = seeded(h);
-        int s = 4 * L + TrackSeed.SEED;
+        int s = TrackSeed.SEED;
         // A is layer 0, C layer 9 and B the hit nearest (32 + 1020)/2 = 526 mm in radius: layer 6 (500 mm)
         for (int i : new int[] {0, 6, 9}) {
             assertThat(f[s + i]).as("rφ residual of seed hit %d", i).isZero();
@@ -119,7 +120,7 @@ class TrackSeedTest {
             h[mask + i] = 0;
         }
         float[] f = seeded(h);
-        int s = 4 * L;
+        int s = 0;
         assertThat(f[s]).as("κ from layers 1, 6 and 8").isCloseTo((float) (0.2998 * B / 5), within(1e-4f));
         for (int i : new int[] {0, 3, 9}) {
             assertThat(f[s + TrackSeed.SEED + i]).isZero();
@@ -131,7 +132,8 @@ class TrackSeedTest {
         float[] g = new float[TrackSeed.length(L)];
         Arrays.fill(g, 99f);
         TrackSeed.write(two, 0, L, g, 0);
-        assertThat(Arrays.copyOfRange(g, 4 * L, g.length)).containsOnly(0f);
+        assertThat(Arrays.copyOfRange(g, 0, TrackSeed.SEED + 2 * L)).containsOnly(0f);
+        assertThat(Arrays.copyOfRange(g, TrackSeed.SEED + 2 * L, g.length)).containsExactly(1, 0, 0, 0, 0, 1, 0, 0, 0, 0);
     }
 
     /** Noise-only hit sets (the hallucination probe) give finite features, never NaN or infinity. */
@@ -158,12 +160,13 @@ class TrackSeedTest {
     }
 
     @Test
-    void lengthsTellTheFramesApart() {
-        assertThat(TrackSeed.length(10)).isEqualTo(65);
-        assertThat(TrackSeed.layersOfSeeded(65)).isEqualTo(10);
-        for (int layers = 1; layers <= 64; layers++) {
+    void lengths() {
+        assertThat(TrackSeed.length(10)).isEqualTo(35);
+        assertThat(TrackSeed.layersOfSeeded(35)).isEqualTo(10);
+        for (int layers = 3; layers <= 64; layers++) {
             assertThat(TrackSeed.layersOfSeeded(TrackSeed.length(layers))).isEqualTo(layers);
-            assertThat(TrackSeed.layersOfSeeded(HitVector.length(layers))).as("a plain hit vector").isEqualTo(-1);
         }
+        assertThat(TrackSeed.layersOfSeeded(36)).isEqualTo(-1);
+        assertThat(TrackSeed.layersOfSeeded(11)).as("fewer than 3 layers hold no seed").isEqualTo(-1);
     }
 }
