@@ -18,8 +18,9 @@ import org.realitycheck.hep.gan.TrackGan;
 
 /**
  * The hep training recipe ({@link HepDomain#recipe()}), in the domain's current detector: the GAN is
- * trained on the fit's parameters ({@link #withFitTargets}), as in the talk, in the rotated frame
- * ({@link TrackGan#rotate}), which {@link #adapt} undoes on a loaded generator; architecture and
+ * trained on the fit's parameters ({@link #withFitTargets}), as in the talk, in the seeded frame
+ * ({@link TrackGan#seeded}: rotated hits replaced by a three-point helix seed and the hits' residuals from it),
+ * which {@link #adapt} applies to a loaded generator's inputs (and undoes on its outputs); architecture and
  * configuration from {@link TrackTraining}. Validation sets keep the truth.
  *
  * <p>Training option {@value #FIT_FIELD_SCALE}: the fit that makes the targets assumes a field that many
@@ -41,18 +42,18 @@ public final class HepRecipe implements TrainingRecipe {
     }
 
     /**
-     * The track GAN's training set: fit targets ({@link #withFitTargets}) in the rotated frame
-     * ({@link TrackGan#rotate}); {@link #adapt} undoes the rotation on the trained generator. With
+     * The track GAN's training set: fit targets ({@link #withFitTargets}) in the seeded frame
+     * ({@link TrackGan#seeded}); {@link #adapt} applies the same preprocessing on the trained generator. With
      * {@value #FIT_FIELD_SCALE} the fit assumes a scaled field.
      */
     @Override
     public SampleSet trainingSet(SampleSet data, Map<String, String> options) {
         double scale = fieldScale(options);
         if (scale == 1.0) {
-            return TrackGan.rotate(withFitTargets(data));
+            return TrackGan.seeded(withFitTargets(data));
         }
         Detector d = domain.detector();
-        return TrackGan.rotate(TrackTraining.fitTargets(new HelixFitMethod(d.withBField(d.bField() * scale)), data));
+        return TrackGan.seeded(TrackTraining.fitTargets(new HelixFitMethod(d.withBField(d.bField() * scale)), data));
     }
 
     @Override
@@ -89,21 +90,24 @@ public final class HepRecipe implements TrainingRecipe {
         return f;
     }
 
-    /** Hep models work in the rotated frame: wrap them so they take and return physical values. */
+    /**
+     * Hep models work in a frame of their own (the card's {@value TrackGan#NOTE_FRAME} note says which: seeded,
+     * or rotated for cards from before the seed): wrap them so they take and return physical values.
+     */
     @Override
     public Generator adapt(Generator raw) {
         return TrackGan.wrap(raw);
     }
 
-    /** The rotated frame, for a reader of the card ({@link ModelCard#NOTE_ADAPTATION}). */
+    /**
+     * The frame the network was trained in ({@link TrackGan#seededNote}), under the card's
+     * {@value TrackGan#NOTE_FRAME} note, which {@link #adapt} reads back; cards without it (from before the
+     * seed, the ONNX example's) get the rotated frame.
+     */
     @Override
     public ModelCard record(ModelCard trained) {
-        return trained.withNote(ModelCard.NOTE_ADAPTATION, ADAPTATION);
+        return trained.withNote(TrackGan.NOTE_FRAME, TrackGan.seededNote(trained));
     }
-
-    /** What {@link #adapt} does, as the card says. */
-    static final String ADAPTATION = "hits rotated about the beam axis so the innermost hit lies on +x before the "
-            + "generator, and phi0 rotated back after it (hep's rotated frame, TrackGan)";
 
     /** The track GAN's MLPs for the current detector ({@link TrackTraining#architecture}). */
     @Override

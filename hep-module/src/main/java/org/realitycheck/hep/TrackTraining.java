@@ -12,7 +12,7 @@ import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.hep.detector.Detector;
-import org.realitycheck.hep.track.HitVector;
+import org.realitycheck.hep.gan.TrackSeed;
 import org.realitycheck.hep.track.TrackParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +29,17 @@ public final class TrackTraining {
     }
 
     /**
-     * MLP generator on hits ⊕ 8 noise values → 5 parameters (3 × 128 hidden) with a linear skip path
-     * from the hits ({@link MlpGeneratorSpec#linearSkip()}), MLP discriminator on hits ⊕ parameters
-     * (2 × 128 hidden); 128 wide keeps inference at a large batch cheap. The skip path, because in the
-     * rotated frame the sagitta offsets and z are nearly linear in q/p_T and cot θ (a least-squares
-     * linear read-out alone reaches 2.4× the fit's q/p_T width, 1.1× its φ0 width); measured in
-     * docs/hep-gan.md.
+     * MLP generator on the seeded condition ({@link TrackSeed}: rotated hits, a three-point helix seed and the
+     * hits' residuals from it; 65 values for 10 layers) ⊕ 8 noise values → 5 parameters (3 × 128 hidden) with
+     * a linear skip path from the condition ({@link MlpGeneratorSpec#linearSkip()}), MLP discriminator on
+     * the condition ⊕ parameters (2 × 128 hidden); 128 wide keeps inference at a large batch cheap. The skip
+     * path, because in the rotated frame the sagitta offsets and z are nearly linear in q/p_T and cot θ (a
+     * least-squares linear read-out alone reaches 2.4× the fit's q/p_T width, 1.1× its φ0 width; measured in
+     * docs/hep-gan.md); the seed, because that linearity fails below ~1 GeV, and the fit's parameters are
+     * the seed's plus a correction linear in the small residuals at every p_T (issue 12).
      */
     public static GanArchitecture architecture(Detector detector) {
-        int c = HitVector.length(detector.layers());
+        int c = TrackSeed.length(detector.layers());
         return GanArchitecture.mlp(
                 new MlpGeneratorSpec(c, 8, TrackParameters.SIZE, new int[] {128, 128, 128}).withLinearSkip(true),
                 new MlpDiscriminatorSpec(c, TrackParameters.SIZE, new int[] {128, 128}));

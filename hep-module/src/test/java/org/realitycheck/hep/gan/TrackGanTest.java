@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Generator;
-import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.model.ModelArtifact;
@@ -116,7 +115,7 @@ class TrackGanTest {
         assertThat(model.card().covariateRanges().get("eta").min()).isGreaterThanOrEqualTo(-1);
         assertThat(model.card().covariateRanges().get("eta").max()).isLessThanOrEqualTo(1);
 
-        assertThat(model.card().notes()).containsKey(ModelCard.NOTE_ADAPTATION);
+        assertThat(model.card().notes().get(TrackGan.NOTE_FRAME)).startsWith("seeded");
         Generator g = hep.recipe().adapt(model.generator());
         SampleSet test = hep.data().simulate(3000, 2, Map.of());
         assertLearned(widths(g, test, "brief"), QPT_BRIEF);
