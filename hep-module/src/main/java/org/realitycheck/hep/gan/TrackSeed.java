@@ -15,7 +15,7 @@ import org.realitycheck.hep.track.TrackParameters;
  * left out: given the seed they carry nothing more (each hit's 2 measured coordinates are its two residuals),
  * and fed alongside it they cost precision exactly where they are far from linear (measured with the default
  * recipe on seeds 1 and 2 at 0.5–0.81 GeV: 1.9× and 2.6× the fit's q/p_T resolution with them, 1.3× and 1.6×
- * without; issue 12).
+ * with them zeroed, 1.51× and 1.34× in this layout; docs/hep-gan.md).
  *
  * <p><b>Seed.</b> From the present hits (mask set) of a rotated hit vector: A the innermost, C the outermost,
  * B the one whose radius is nearest (r_A + r_C)/2. With B' = B − A and C' = C − A, the circle through A is

@@ -99,6 +99,14 @@ class TrackGanTest {
      * asserted by {@link #reachesThreeTimesTheFitResolutionWhenTrainedLonger} (4,000 steps, 1.97×). A
      * barely trained generator fails the same {@link #assertLearned}
      * ({@link #criterionRejectsABarelyTrainedGenerator}).
+     *
+     * <p><b>Since the seeded frame</b> ({@link TrackSeed}, issue 12) the same recipe measures q/p_T 1.06×,
+     * φ0 1.00×, cot θ 1.24× the fit's on seed 42 (112 s of training with {@code -Dtest.omp.threads=1}, 1,016 s
+     * with surefire's default two OpenMP threads, both at load 5–9); the bounds above, set for the rotated
+     * frame, are kept as they were. What the seed is for is asserted at the issue's 3× in the hardest p_T bin,
+     * 0.5–0.81 GeV, where the rotated frame measured 4.6× (docs/demo.md) and the seeded one 1.53× on seed 42
+     * (2,000 tracks) and 1.51× and 1.34× on training seeds 1 and 2 (the demo's sweep, 500 tracks a bin;
+     * docs/hep-gan.md): a factor 2 of margin, which a trajectory on another CPU does not eat.
      */
     @Test
     void briefTrainingReproducesTheFitAndRoundTrips(@TempDir Path dir) {
@@ -119,6 +127,8 @@ class TrackGanTest {
         Generator g = hep.recipe().adapt(model.generator());
         SampleSet test = hep.data().simulate(3000, 2, Map.of());
         assertLearned(widths(g, test, "brief"), QPT_BRIEF);
+        double[][] low = widths(g, hep.data().simulate(2000, 6, Map.of("pt-min", "0.5", "pt-max", "0.81")), "0.5-0.81 GeV");
+        assertThat(low[0][0]).as("q/pT width GAN vs 3× fit at 0.5-0.81 GeV").isLessThanOrEqualTo(3 * low[1][0]);
 
         // the hallucination analogue: on noise-only hits the fit says "no track", the GAN returns one
         SampleSet noise = hep.probes().emptyInputs(500, 4);
@@ -138,10 +148,12 @@ class TrackGanTest {
 
         Path zip = dir.resolve("track-gan.zip");
         ModelArtifact.write(model, zip);
-        try (Generator back = Models.load(zip)) {
+        try (Generator back = Models.load(zip); Generator raw = ModelArtifact.load(zip)) {
             INDArray c = test.conditions(0, 64);
             assertThat(back.generate(c, 3)).isEqualTo(g.generate(c, 3));
-            assertThat(back.card()).isEqualTo(model.card());
+            // the physical-units generator's card gives the hit vector's shape; the artifact keeps the network's
+            assertThat(back.card()).isEqualTo(g.card());
+            assertThat(raw.card()).isEqualTo(model.card());
         }
         HepBenchmarks.Rate rate = HepBenchmarks.inference(g, hep.data().simulate(16384, 3, Map.of()), 8192, 3);
         LOG.info("GAN inference: {} tracks/s at batch 8192 (runs {})", Math.round(rate.tracksPerSecond()),
