@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class Evidence {
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
     private final Map<String, double[]> cases = new LinkedHashMap<>();
+    private final Map<String, double[][]> caseIntervals = new LinkedHashMap<>();
     private final List<Artifact> artifacts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final String skipReason;
@@ -56,6 +57,24 @@ public final class Evidence {
         return this;
     }
 
+    /**
+     * Adds a metric with per-case values and each case's own 95% interval (per bin: a bootstrap CI), so that
+     * a {@code mostly} threshold counts a case as in or out only when its interval says so, and as undecided
+     * when a bound lies inside it (the {@link Judge}'s rule for one metric, applied to each case).
+     *
+     * @param low each case's lower limit, same length as {@code perCase}
+     * @param high each case's upper limit, same length as {@code perCase}
+     */
+    public Evidence metric(Metric m, double[] perCase, double[] low, double[] high) {
+        if (low.length != perCase.length || high.length != perCase.length) {
+            throw new IllegalArgumentException(m.name() + ": " + perCase.length + " cases but " + low.length + " lower and "
+                    + high.length + " upper limits");
+        }
+        metric(m, perCase);
+        caseIntervals.put(m.name(), new double[][] {low.clone(), high.clone()});
+        return this;
+    }
+
     public Evidence artifact(Artifact a) {
         artifacts.add(Objects.requireNonNull(a, "artifact"));
         return this;
@@ -79,6 +98,12 @@ public final class Evidence {
     public Optional<double[]> cases(String metric) {
         double[] c = cases.get(metric);
         return c == null ? Optional.empty() : Optional.of(c.clone());
+    }
+
+    /** @return each case's lower and upper limit ({@code [2][cases]}), if the check gave them */
+    public Optional<double[][]> caseIntervals(String metric) {
+        double[][] c = caseIntervals.get(metric);
+        return c == null ? Optional.empty() : Optional.of(new double[][] {c[0].clone(), c[1].clone()});
     }
 
     public List<Artifact> artifacts() {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.realitycheck.validation.stats.Binomial;
-import org.realitycheck.validation.stats.Interval;
 
 /**
  * Applies a check's policy thresholds to what it measured. The rules, for a threshold with bounds on
@@ -21,7 +20,12 @@ import org.realitycheck.validation.stats.Interval;
  * </ul>
  * {@code mostly}: the fraction of the metric's cases inside the bounds must reach the fraction; with
  * {@value #MIN_CASES_FOR_INTERVAL} or more cases it gets a Clopper–Pearson 95% interval and the same
- * three-way rule, with fewer (bins, observables) it is compared as is. {@code change}: the move
+ * three-way rule, with fewer (bins, observables) it is compared as is. When each case has an interval of its
+ * own (a bin's bootstrap CI), a case counts as inside only when its whole interval is, as outside only when
+ * its whole interval is, and as undecided otherwise: the fraction then runs from the decided-inside cases
+ * to those not decided outside (each end widened by Clopper–Pearson from {@value #MIN_CASES_FOR_INTERVAL}
+ * cases), and the same three-way rule applies, so one bin of 14 samples whose interval straddles the bound
+ * cannot fail a check on its own. {@code change}: the move
  * against the baseline run's value in the {@code worse} direction must not exceed the allowance;
  * without a baseline value the threshold is SKIPPED.
  */
@@ -55,7 +59,7 @@ public final class Judge {
             }
             for (Metric m : hit) {
                 if (t.lower() != null || t.upper() != null) {
-                    out.add(t.mostly() == null ? bounds(m, rule, t) : mostly(m, ev.cases(m.name()), rule, t));
+                    out.add(t.mostly() == null ? bounds(m, rule, t) : mostly(m, ev.cases(m.name()), ev.caseIntervals(m.name()), rule, t));
                 }
                 if (t.change() != null) {
                     out.add(change(m, rule, t, baseline == null ? Optional.empty() : baseline.metric(m.name())));
@@ -109,7 +113,8 @@ public final class Judge {
                 describe(m) + " within " + want);
     }
 
-    private static ThresholdResult mostly(Metric m, Optional<double[]> casesOpt, String rule, Policy.Threshold t) {
+    private static ThresholdResult mostly(Metric m, Optional<double[]> casesOpt, Optional<double[][]> intervals,
+            String rule, Policy.Threshold t) {
         String sev = t.severity().name();
         String want = "at least " + fmt(100 * t.mostly()) + "% of cases " + boundText(t);
         if (casesOpt.isEmpty()) {
@@ -130,13 +135,34 @@ public final class Judge {
             return new ThresholdResult(m.name(), rule, "mostly", t.mostly(), f, "", sev, t.severity().status(),
                     m.name() + ": no cases to judge; required " + want);
         }
-        double lo = f;
-        double hi = f;
+        // with per-case intervals: surely inside (whole interval within the bounds) and possibly inside (not
+        // wholly outside); without them each case is decided by its value
+        int surely = k;
+        int possibly = k;
         String against = k + "/" + n;
+        if (intervals.isPresent()) {
+            double[] cl = intervals.get()[0];
+            double[] ch = intervals.get()[1];
+            surely = 0;
+            possibly = 0;
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(cases[i])) {
+                    continue;
+                }
+                double a = Double.isNaN(cl[i]) ? cases[i] : cl[i];
+                double b = Double.isNaN(ch[i]) ? cases[i] : ch[i];
+                boolean inside = (t.lower() == null || a >= t.lower()) && (t.upper() == null || b <= t.upper());
+                boolean outside = (t.lower() != null && b < t.lower()) || (t.upper() != null && a > t.upper());
+                surely += inside ? 1 : 0;
+                possibly += outside ? 0 : 1;
+            }
+            against += " (by their intervals: " + surely + " surely, " + possibly + " possibly inside)";
+        }
+        double lo = (double) surely / n;
+        double hi = (double) possibly / n;
         if (n >= MIN_CASES_FOR_INTERVAL) {
-            Interval ci = Binomial.clopperPearson(k, n, LEVEL);
-            lo = ci.low();
-            hi = ci.high();
+            lo = Binomial.clopperPearson(surely, n, LEVEL).low();
+            hi = Binomial.clopperPearson(possibly, n, LEVEL).high();
             against += ", 95% CI [" + fmt(lo) + ", " + fmt(hi) + "]";
         }
         if (hi < t.mostly()) {

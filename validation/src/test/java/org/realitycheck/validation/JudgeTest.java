@@ -11,6 +11,7 @@ import org.realitycheck.validation.Policy.Threshold;
 import org.realitycheck.validation.testing.FakeCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JudgeTest {
     private static final FakeCheck CHECK = new FakeCheck("fake", List.of("rate", "a.bias", "b.bias"), c -> null);
@@ -102,6 +103,40 @@ class JudgeTest {
         // 5 bins, 4 within: compared as is (no interval below 20 cases), 0.8 < 0.9
         assertThat(judge(Evidence.create().metric(Metric.of("rate", 1, "", ""), new double[] {1, 1, 1, 1, 9}),
                 Map.of("rate", t)).status()).isEqualTo(Status.FAIL);
+    }
+
+    /**
+     * Bins with intervals of their own (the hep default at 100 held-out tracks: 7 bins of ~14, one bias point
+     * just past 0.3 with a CI straddling it, which failed the check by its point value alone): a case counts as
+     * out only when its whole interval is.
+     */
+    @Test
+    void mostlyCountsABinByItsOwnIntervalWhenItHasOne() {
+        Threshold t = new Threshold(null, 0.3, 0.85, null, Severity.fail);
+        double[] v = {0.05, 0.1, 0.02, 0.35, 0.08, 0.12};
+        double[] lo = {0.0, 0.0, 0.0, 0.1, 0.0, 0.0};
+        double[] hi = {0.2, 0.25, 0.15, 0.6, 0.2, 0.28};
+        // by the values alone 5 of 6 (83%) < 85%: FAIL; the stray bin's CI holds 0.3: undecided
+        assertThat(judge(Evidence.create().metric(Metric.of("b", 0.35, "", ""), v), Map.of("b", t)).status())
+                .isEqualTo(Status.FAIL);
+        CheckResult r = judge(Evidence.create().metric(Metric.of("b", 0.35, "", ""), v, lo, hi), Map.of("b", t));
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.reason()).contains("undecided", "5 of 6 cases");
+        // the same bin wholly past the bound is decided: FAIL, as it should be for a broken model
+        double[] loOut = lo.clone();
+        loOut[3] = 0.31;
+        assertThat(judge(Evidence.create().metric(Metric.of("b", 0.35, "", ""), v, loOut, hi), Map.of("b", t)).status())
+                .isEqualTo(Status.FAIL);
+        // every bin surely inside: PASS; one in-range bin whose CI reaches past the bound makes it undecided
+        double[] ok = {0.05, 0.1, 0.02, 0.1, 0.08, 0.12};
+        double[] okLo = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+        assertThat(judge(Evidence.create().metric(Metric.of("b", 0.12, "", ""), ok, okLo, hi.clone()), Map.of("b", t))
+                .status()).isEqualTo(Status.WARN);
+        double[] okHi = {0.2, 0.25, 0.15, 0.2, 0.2, 0.28};
+        assertThat(judge(Evidence.create().metric(Metric.of("b", 0.12, "", ""), ok, okLo, okHi), Map.of("b", t))
+                .status()).isEqualTo(Status.PASS);
+        assertThatThrownBy(() -> Evidence.create().metric(Metric.of("b", 0, "", ""), v, new double[2], hi))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -502,11 +502,15 @@ public final class OodCovariateCheck implements Check {
             boolean inside, boolean byAbs, String description, String unit) {
         int w = -1;
         List<Double> cases = new ArrayList<>();
+        List<Double> caseLo = new ArrayList<>();
+        List<Double> caseHi = new ArrayList<>();
         for (int k = 0; k < v.length; k++) {
             if (inApp[k] != inside || !Double.isFinite(v[k])) {
                 continue;
             }
             cases.add(v[k]);
+            caseLo.add(lo[k]);
+            caseHi.add(hi[k]);
             if (w < 0 || (byAbs ? Math.abs(v[k]) > Math.abs(v[w]) : v[k] > v[w])) {
                 w = k;
             }
@@ -514,7 +518,8 @@ public final class OodCovariateCheck implements Check {
         if (w < 0) {
             return;
         }
-        ev.metric(Metric.of(name, v[w], lo[w], hi[w], unit, description), toArray(cases));
+        ev.metric(Metric.of(name, v[w], lo[w], hi[w], unit, description), toArray(cases), toArray(caseLo),
+                toArray(caseHi));
     }
 
     private static void psnr(CheckContext ctx, Evidence ev, String prefix, String cov, CovariateBins bins, boolean log,
@@ -590,11 +595,15 @@ public final class OodCovariateCheck implements Check {
             boolean inside, String description) {
         int w = -1;
         List<Double> cases = new ArrayList<>();
+        List<Double> caseLo = new ArrayList<>();
+        List<Double> caseHi = new ArrayList<>();
         for (int k = 0; k < v.length; k++) {
             if (inApp[k] != inside || !Double.isFinite(v[k])) {
                 continue;
             }
             cases.add(v[k]);
+            caseLo.add(lo[k]);
+            caseHi.add(hi[k]);
             if (w < 0 || v[k] < v[w]) {
                 w = k;
             }

@@ -372,8 +372,22 @@ public final class ResidualsCheck implements Check {
         if (worst < 0) {
             return;
         }
-        double[] cases = Robust.finite(v);
-        ev.metric(Metric.of(name, v[worst], lo[worst], hi[worst], "", description), cases);
+        // every finite bin is a case, with its own bootstrap CI, so that 'mostly' counts a bin only as its CI decides
+        int n = 0;
+        for (double x : v) {
+            n += Double.isFinite(x) ? 1 : 0;
+        }
+        double[] cases = new double[n];
+        double[] caseLo = new double[n];
+        double[] caseHi = new double[n];
+        for (int b = 0, i = 0; b < v.length; b++) {
+            if (Double.isFinite(v[b])) {
+                cases[i] = v[b];
+                caseLo[i] = lo[b];
+                caseHi[i++] = hi[b];
+            }
+        }
+        ev.metric(Metric.of(name, v[worst], lo[worst], hi[worst], "", description), cases, caseLo, caseHi);
     }
 
     /** Per-bin robust summaries; bins with fewer than {@value #MIN_PER_BIN} samples are NaN. */
