@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.realitycheck.astro.deconv.Instrument;
 import org.realitycheck.astro.deconv.RichardsonLucy;
 import org.realitycheck.astro.deconv.Wiener;
+import org.realitycheck.astro.gan.AstroFormulation;
 import org.realitycheck.astro.degrade.Background;
 import org.realitycheck.astro.metrics.Photometry;
 import org.realitycheck.astro.metrics.SourceDetector;
@@ -41,13 +42,14 @@ import org.realitycheck.core.TrainingConfig;
  * (1 − {@value #RECOVERY_TOLERANCE})·{@code inj_flux}), and the output's brightest pixel in the aperture
  * lies within {@value #POSITION_TOLERANCE} pixels of the injected position.
  */
-public final class AstroDomain implements Domain {
+public final class AstroDomain implements Domain, org.realitycheck.core.Formulations {
     /** Flux tolerance of {@link #recovered}, as a fraction of the injected flux. */
     public static final double RECOVERY_TOLERANCE = 0.3;
     /** Position tolerance of {@link #recovered}, pixels. */
     public static final double POSITION_TOLERANCE = 2.0;
 
     private final SimConfig config;
+    private final AstroFormulation formulation;
 
     /** The default configuration ({@link SimConfig#defaults()}); the ServiceLoader uses this. */
     public AstroDomain() {
@@ -58,7 +60,55 @@ public final class AstroDomain implements Domain {
      * @param config the simulator configuration used by empty fields, injections and sweeps, never null
      */
     public AstroDomain(SimConfig config) {
+        this(config, AstroFormulation.RESIDUAL_RL);
+    }
+
+    /**
+     * @param config as {@link #AstroDomain(SimConfig)}
+     * @param formulation what new models learn ({@link #trainingSet}, {@link #normalization}), never null;
+     *     loaded models keep the one their card records ({@link #adapt})
+     */
+    public AstroDomain(SimConfig config, AstroFormulation formulation) {
         this.config = Objects.requireNonNull(config, "config");
+        this.formulation = Objects.requireNonNull(formulation, "formulation");
+    }
+
+    /** @return the formulation new models learn (default {@link AstroFormulation#RESIDUAL_RL}) */
+    public AstroFormulation formulation() {
+        return formulation;
+    }
+
+    /** @return this domain training new models in {@code f} */
+    public AstroDomain withFormulation(AstroFormulation f) {
+        return new AstroDomain(config, f);
+    }
+
+    /** @return {@code residual-rl} (the default), {@code direct} */
+    @Override
+    public List<String> formulationNames() {
+        return List.of(AstroFormulation.RESIDUAL_RL.id(), AstroFormulation.DIRECT.id());
+    }
+
+    @Override
+    public AstroDomain withFormulation(String name) {
+        return withFormulation(AstroFormulation.parse(name));
+    }
+
+    @Override
+    public org.realitycheck.core.ModelCard recordFormulation(org.realitycheck.core.ModelCard trained) {
+        return formulation.record(trained);
+    }
+
+    /** The training set of this domain's formulation ({@link AstroFormulation#trainingSet}). */
+    @Override
+    public SampleSet trainingSet(SampleSet data) {
+        return formulation.trainingSet(data);
+    }
+
+    /** Applies the preprocessing the model's card records ({@link AstroFormulation#of}); none for older cards. */
+    @Override
+    public org.realitycheck.core.Generator adapt(org.realitycheck.core.Generator raw) {
+        return AstroFormulation.of(raw.card()).wrap(raw);
     }
 
     @Override
@@ -106,10 +156,10 @@ public final class AstroDomain implements Domain {
     public static final org.realitycheck.astro.degrade.Stretch STRETCH =
             new org.realitycheck.astro.degrade.Stretch(-1.0, 150.0, 20.0, 3.7);
 
-    /** The GalaxyGAN-style asinh stretch on conditions and targets ({@link #STRETCH}). */
+    /** The formulation's normalisation: the asinh stretch ({@link #STRETCH}) on the conditions, and on the targets when direct. */
     @Override
     public org.realitycheck.core.data.Normalization normalization(SampleSet trainingSet) {
-        return new org.realitycheck.core.data.Normalization(STRETCH.toTransform(), STRETCH.toTransform());
+        return formulation.normalization();
     }
 
     /** Richardson–Lucy with the data's instrument, stopped by the discrepancy principle ({@link RichardsonLucy#defaults()}). */
