@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
+import org.realitycheck.core.Formulations;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.io.AtomicFiles;
 import org.realitycheck.core.model.GanModel;
@@ -92,6 +93,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "(a miscalibration study; default 1).")
     Double fitFieldScale;
 
+    @Option(names = "--formulation", paramLabel = "NAME",
+            description = "What the generator learns, for a domain that offers a choice (astro: residual-rl, a correction "
+                    + "to the Richardson-Lucy restoration, the default; direct, degraded -> restored as in GalaxyGAN).")
+    String formulation;
+
     @Option(names = "--release", negatable = true,
             description = "Write a release artifact: generator and card only, no discriminator or optimiser state "
                     + "(about a third of the size; cannot resume training).")
@@ -122,6 +128,7 @@ final class TrainCommand implements Callable<Integer> {
         Integer decay = pick(decayEpochs, r == null ? null : r.decayEpochs(), null);
         double field = pick(fitFieldScale, r == null ? null : r.fitFieldScale(), 1.0);
         boolean rel = pick(release, r == null ? null : r.release(), false);
+        String form = pick(formulation, r == null ? null : r.formulation(), null);
         Map<String, String> opts = new LinkedHashMap<>(r == null ? Map.of() : r.options());
         opts.putAll(options);
 
@@ -150,10 +157,21 @@ final class TrainCommand implements Callable<Integer> {
         if (data != null && !opts.isEmpty()) {
             throw new UsageException("-O simulation options apply only without --data, got " + opts.keySet());
         }
-        Domain d = Domains.byName(dom);
-        if (field != 1.0 && !(d instanceof HepDomain)) {
-            throw new UsageException("--fit-field-scale applies to the hep domain only, not " + d.name());
+        Domain named = Domains.byName(dom);
+        if (field != 1.0 && !(named instanceof HepDomain)) {
+            throw new UsageException("--fit-field-scale applies to the hep domain only, not " + named.name());
         }
+        if (form != null) {
+            if (!(named instanceof Formulations f)) {
+                throw new UsageException("--formulation: the " + named.name() + " domain has only one formulation");
+            }
+            try {
+                named = f.withFormulation(form);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--formulation: " + e.getMessage());
+            }
+        }
+        Domain d = named;
         if (data == null) {
             Limits.checkCount(d, n, s, opts, "--count");
         }
@@ -215,6 +233,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         String how = trainingDataNote(data, n, s, opts, field, d);
         ModelCard card = model.card().withNote(ModelCard.NOTE_TRAINING_DATA, how);
+        if (d instanceof Formulations f) {
+            card = f.recordFormulation(card);
+        }
         if (recipe != null) {
             card = card.withNote("recipe", recipe.getFileName().toString());
         }
