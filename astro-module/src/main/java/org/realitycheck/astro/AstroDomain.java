@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.realitycheck.astro.deconv.Instrument;
 import org.realitycheck.astro.deconv.RichardsonLucy;
 import org.realitycheck.astro.deconv.Wiener;
-import org.realitycheck.astro.gan.AstroFormulation;
+import org.realitycheck.astro.formulation.AstroFormulation;
 import org.realitycheck.astro.degrade.Background;
 import org.realitycheck.astro.metrics.Photometry;
 import org.realitycheck.astro.metrics.SourceDetector;
@@ -159,7 +159,7 @@ public final class AstroDomain implements Domain, org.realitycheck.core.Formulat
     /** The formulation's normalisation: the asinh stretch ({@link #STRETCH}) on the conditions, and on the targets when direct. */
     @Override
     public org.realitycheck.core.data.Normalization normalization(SampleSet trainingSet) {
-        return formulation.normalization();
+        return formulation.normalization(STRETCH);
     }
 
     /** Richardson–Lucy with the data's instrument, stopped by the discrepancy principle ({@link RichardsonLucy#defaults()}). */

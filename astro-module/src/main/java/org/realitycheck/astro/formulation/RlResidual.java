@@ -1,4 +1,4 @@
-package org.realitycheck.astro.gan;
+package org.realitycheck.astro.formulation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.realitycheck.astro.AstroDomain;
 import org.realitycheck.astro.deconv.Instrument;
 import org.realitycheck.astro.deconv.RichardsonLucy;
 import org.realitycheck.astro.degrade.Convolver;
 import org.realitycheck.astro.degrade.Otf;
 import org.realitycheck.astro.degrade.Psf;
+import org.realitycheck.astro.degrade.Stretch;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.ModelCard;
@@ -170,9 +170,9 @@ public final class RlResidual {
         return new SampleSet(out, data.conditionShape(), data.targetShape());
     }
 
-    /** @return the domain's stretch on the Richardson–Lucy input, nothing on the correction (already in network scale) */
-    public static Normalization normalization() {
-        return new Normalization(AstroDomain.STRETCH.toTransform(), new FeatureTransform.Identity());
+    /** @return {@code stretch} (the domain's) on the Richardson–Lucy input, nothing on the correction (already in network scale) */
+    public static Normalization normalization(Stretch stretch) {
+        return new Normalization(stretch.toTransform(), new FeatureTransform.Identity());
     }
 
     /** @return {@code raw}, a generator trained on {@link #trainingSet}, as one that maps degraded images to restored ones */

@@ -1,10 +1,10 @@
-package org.realitycheck.astro.gan;
+package org.realitycheck.astro.formulation;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.realitycheck.astro.AstroDomain;
+import org.realitycheck.astro.degrade.Stretch;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
@@ -18,7 +18,7 @@ import org.realitycheck.core.data.Normalization;
 public enum AstroFormulation {
     /**
      * GalaxyGAN's mapping (Schawinski et al. 2017): degraded image → restored image, both through the
-     * asinh stretch ({@link AstroDomain#STRETCH}). No preprocessing, nothing recorded in the card.
+     * asinh stretch ({@link org.realitycheck.astro.AstroDomain#STRETCH}). No preprocessing, nothing recorded in the card.
      */
     DIRECT("direct"),
     /**
@@ -80,11 +80,12 @@ public enum AstroFormulation {
         return this == DIRECT ? data : RlResidual.trainingSet(data);
     }
 
-    /** @return the normalisation a new model of this formulation records */
-    public Normalization normalization() {
-        return this == DIRECT
-                ? new Normalization(AstroDomain.STRETCH.toTransform(), AstroDomain.STRETCH.toTransform())
-                : RlResidual.normalization();
+    /**
+     * @param stretch the domain's asinh stretch ({@link org.realitycheck.astro.AstroDomain#STRETCH}), never null
+     * @return the normalisation a new model of this formulation records
+     */
+    public Normalization normalization(Stretch stretch) {
+        return this == DIRECT ? new Normalization(stretch.toTransform(), stretch.toTransform()) : RlResidual.normalization(stretch);
     }
 
     /** @return {@code card} with this formulation's preprocessing recorded (unchanged for {@link #DIRECT}) */

@@ -1,4 +1,4 @@
-package org.realitycheck.astro.gan;
+package org.realitycheck.astro.formulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
