@@ -1,11 +1,14 @@
 package org.realitycheck.astro;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.realitycheck.astro.degrade.Stretch;
+import org.realitycheck.astro.formulation.AstroFormulation;
 import org.realitycheck.astro.sim.GalaxySimulator;
 import org.realitycheck.astro.sim.SimConfig;
 import org.realitycheck.core.Domain;
+import org.realitycheck.core.Formulations;
 
 /**
  * Galaxy image restoration (Schawinski et al. 2017, MNRAS 467, L110): degraded image → truth image,
@@ -16,11 +19,12 @@ import org.realitycheck.core.Domain;
  *       the photometric observables;
  *   <li>{@link AstroProbes}: sky-only fields, injections, redshift sweeps, source detection and the
  *       recovery tolerances;
- *   <li>{@link AstroRecipe}: pix2pix with the asinh stretch, its training config and the default policy.
+ *   <li>{@link AstroRecipe}: pix2pix in its formulation (a correction to Richardson–Lucy by default), the asinh
+ *       stretch, its training config and the default policy.
  * </ul>
  * The probes and the recipe share one {@link SimConfig}; the roles hold no other state.
  */
-public final class AstroDomain implements Domain {
+public final class AstroDomain implements Domain, Formulations {
     private final SimConfig config;
     private final AstroData data = new AstroData();
     private final AstroReference reference = new AstroReference();
@@ -37,17 +41,35 @@ public final class AstroDomain implements Domain {
      *     architecture's image size, never null
      */
     public AstroDomain(SimConfig config) {
-        this(config, AstroRecipe.STRETCH);
+        this(config, AstroRecipe.STRETCH, AstroFormulation.RESIDUAL_RL);
     }
 
     /**
      * @param config as {@link #AstroDomain(SimConfig)}
      * @param stretch the recipe's stretch ({@link AstroRecipe#stretch()}), never null
+     * @param formulation what new models learn ({@link AstroRecipe#formulation()}), never null
      */
-    public AstroDomain(SimConfig config, Stretch stretch) {
+    public AstroDomain(SimConfig config, Stretch stretch, AstroFormulation formulation) {
         this.config = Objects.requireNonNull(config, "config");
         this.probes = new AstroProbes(config);
-        this.recipe = new AstroRecipe(config, stretch);
+        this.recipe = new AstroRecipe(config, stretch, formulation);
+    }
+
+    /** @return {@code residual-rl} (the default), {@code direct} */
+    @Override
+    public List<String> formulationNames() {
+        return List.of(AstroFormulation.RESIDUAL_RL.id(), AstroFormulation.DIRECT.id());
+    }
+
+    /** @return this domain training new models in the named formulation ({@link AstroFormulation#parse}) */
+    @Override
+    public AstroDomain withFormulation(String name) {
+        return withFormulation(AstroFormulation.parse(name));
+    }
+
+    /** @return this domain training new models in {@code f} */
+    public AstroDomain withFormulation(AstroFormulation f) {
+        return new AstroDomain(config, recipe.stretch(), f);
     }
 
     @Override

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.realitycheck.astro.degrade.Stretch;
+import org.realitycheck.astro.formulation.AstroFormulation;
 import org.realitycheck.astro.sim.SimConfig;
+import org.realitycheck.core.Generator;
+import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.TrainingRecipe;
@@ -16,23 +19,29 @@ import org.realitycheck.core.nn.UNetSpec;
 
 /**
  * The astro training recipe ({@link AstroDomain#recipe()}): pix2pix (U-Net generator, PatchGAN
- * discriminator) on (degraded → truth) pairs, both sides through the GalaxyGAN-style asinh
- * {@link #STRETCH}; no training options, no fixed pre/post-processing beyond the stretch, which the
- * card's normalisation records.
+ * discriminator) in one of two formulations ({@link AstroFormulation}): by default the generator learns a
+ * correction to the discrepancy-stopped Richardson–Lucy restoration of the degraded image ({@code residual-rl},
+ * issue 12: a zero correction is Richardson–Lucy itself), or, as in GalaxyGAN, the restored image itself
+ * ({@code direct}). The card records the formulation ({@link #record}) and {@link #adapt} applies its fixed
+ * pre- and post-processing to a loaded generator; a card without the record is {@code direct}, as every model
+ * before the residual formulation was. Conditions go through the GalaxyGAN-style asinh {@link #STRETCH}. No
+ * training options ({@code train --formulation} picks the formulation through {@link AstroDomain#withFormulation}).
  *
  * @param config the simulator configuration whose image size and bands the architecture is sized for, never null
- * @param stretch the stretch on conditions and targets, never null; {@link #STRETCH} by default (another one
- *     only for studies of the stretch itself)
+ * @param stretch the stretch on conditions (and targets when direct), never null; {@link #STRETCH} by default
+ *     (another one only for studies of the stretch itself)
+ * @param formulation what new models learn, never null; loaded models keep the one their card records
  */
-public record AstroRecipe(SimConfig config, Stretch stretch) implements TrainingRecipe {
+public record AstroRecipe(SimConfig config, Stretch stretch, AstroFormulation formulation) implements TrainingRecipe {
     public AstroRecipe {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(stretch, "stretch");
+        Objects.requireNonNull(formulation, "formulation");
     }
 
-    /** The recipe with the default {@link #STRETCH}. */
+    /** The recipe with the default {@link #STRETCH} and formulation ({@link AstroFormulation#RESIDUAL_RL}). */
     public AstroRecipe(SimConfig config) {
-        this(config, STRETCH);
+        this(config, STRETCH, AstroFormulation.RESIDUAL_RL);
     }
 
     /**
@@ -46,20 +55,36 @@ public record AstroRecipe(SimConfig config, Stretch stretch) implements Training
      */
     public static final Stretch STRETCH = new Stretch(-1.0, 150.0, 20.0, 3.7);
 
-    /** The GalaxyGAN-style asinh stretch on conditions and targets ({@link #STRETCH} by default). */
+    /** The formulation's normalisation: the asinh stretch on the conditions, and on the targets when direct. */
     @Override
     public Normalization normalization(SampleSet trainingSet) {
-        return new Normalization(stretch.toTransform(), stretch.toTransform());
+        return formulation.normalization(stretch);
     }
 
-    /** The data itself: astro trains on (degraded, truth) pairs as simulated or loaded. No training options. */
+    /**
+     * The formulation's training set ({@link AstroFormulation#trainingSet}): the (degraded, truth) pairs as
+     * simulated or loaded when direct; with the Richardson–Lucy restoration and the correction to it for
+     * {@code residual-rl}. No training options.
+     */
     @Override
     public SampleSet trainingSet(SampleSet data, Map<String, String> options) {
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown astro training options " + options.keySet()
                     + "; known options: (none)");
         }
-        return data;
+        return formulation.trainingSet(data);
+    }
+
+    /** Applies the processing the model's card records ({@link AstroFormulation#of}); none for older cards. */
+    @Override
+    public Generator adapt(Generator raw) {
+        return AstroFormulation.of(raw.card()).wrap(raw);
+    }
+
+    /** Records this recipe's formulation in a new model's card (nothing for direct). */
+    @Override
+    public ModelCard record(ModelCard trained) {
+        return formulation.record(trained);
     }
 
     /** pix2pix for {@code [bands, size, size]}: the gan-core CPU defaults with this domain's bands. */

@@ -31,13 +31,15 @@ import org.realitycheck.core.BadInputException;
  * @param decayEpochs epochs of linear learning-rate decay at the end, or null for the domain's
  * @param options simulation options ({@code simulate -O}), never null
  * @param fitFieldScale hep: the field the training targets' helix fit assumes, relative to the true one
+ * @param formulation what the generator learns, for a domain that offers a choice (astro: {@code residual-rl}, {@code direct}),
+ *     or null for the domain's default
  * @param release true to write a release artifact (no discriminator, no optimiser state)
  * @param description one paragraph: what the model is for and why the recipe is what it is
  */
 record Recipe(String domain, Long seed, Integer count, Integer epochs, Integer batch,
         @JsonProperty("learning-rate") Double learningRate, @JsonProperty("l1-weight") Double l1Weight,
         @JsonProperty("decay-epochs") Integer decayEpochs, @JsonProperty("option") Map<String, String> options,
-        @JsonProperty("fit-field-scale") Double fitFieldScale, Boolean release, String description) {
+        @JsonProperty("fit-field-scale") Double fitFieldScale, String formulation, Boolean release, String description) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -62,7 +64,7 @@ record Recipe(String domain, Long seed, Integer count, Integer epochs, Integer b
             return YAML.readValue(file.toFile(), Recipe.class);
         } catch (UnrecognizedPropertyException e) {
             throw BadInputException.at(file, e.getPropertyName(), "unknown recipe key; known keys: domain, seed, count, "
-                    + "epochs, batch, learning-rate, l1-weight, decay-epochs, option, fit-field-scale, release, description");
+                    + "epochs, batch, learning-rate, l1-weight, decay-epochs, option, fit-field-scale, formulation, release, description");
         } catch (IOException | IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
             int nl = m.indexOf('\n');

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
+import org.realitycheck.core.Formulations;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.io.AtomicFiles;
 import org.realitycheck.core.model.GanModel;
@@ -93,6 +94,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "(a miscalibration study; default 1).")
     Double fitFieldScale;
 
+    @Option(names = "--formulation", paramLabel = "NAME",
+            description = "What the generator learns, for a domain that offers a choice (astro: residual-rl, a correction "
+                    + "to the Richardson-Lucy restoration, the default; direct, degraded -> restored as in GalaxyGAN).")
+    String formulation;
+
     @Option(names = "--release", negatable = true,
             description = "Write a release artifact: generator and card only, no discriminator or optimiser state "
                     + "(about a third of the size; cannot resume training).")
@@ -123,6 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         Integer decay = pick(decayEpochs, r == null ? null : r.decayEpochs(), null);
         double field = pick(fitFieldScale, r == null ? null : r.fitFieldScale(), 1.0);
         boolean rel = pick(release, r == null ? null : r.release(), false);
+        String form = pick(formulation, r == null ? null : r.formulation(), null);
         Map<String, String> opts = new LinkedHashMap<>(r == null ? Map.of() : r.options());
         opts.putAll(options);
 
@@ -151,7 +158,18 @@ final class TrainCommand implements Callable<Integer> {
         if (data != null && !opts.isEmpty()) {
             throw new UsageException("-O simulation options apply only without --data, got " + opts.keySet());
         }
-        Domain d = Domains.byName(dom);
+        Domain named = Domains.byName(dom);
+        if (form != null) {
+            if (!(named instanceof Formulations f)) {
+                throw new UsageException("--formulation: the " + named.name() + " domain has only one formulation");
+            }
+            try {
+                named = f.withFormulation(form);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--formulation: " + e.getMessage());
+            }
+        }
+        Domain d = named;
         // new cards record the canonical option names, whatever the recipe or the command line said
         opts = Inputs.canonicalOptions(d, opts, spec.commandLine().getErr());
         Map<String, String> trainOpts = field == 1.0 ? Map.of() : Map.of(FIT_FIELD_SCALE, Double.toString(field));

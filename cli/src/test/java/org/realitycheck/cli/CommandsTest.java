@@ -62,6 +62,24 @@ class CommandsTest {
         assertThat(card.domain()).isEqualTo("astro");
         assertThat(card.trainingSamples()).isEqualTo(16);
         assertThat(card.covariateRanges()).containsKey("redshift");
+        // the astro default learns a correction to Richardson-Lucy, and its card says so
+        assertThat(card.notes()).containsKey("preprocessing");
+        assertThat(card.notes().get("preprocessing")).startsWith("astro.residual-rl/1:");
+    }
+
+    @Test
+    void formulationIsChosenByNameAndRecordedOnlyWhenItHasPreprocessing(@TempDir Path tmp) {
+        Path zip = tmp.resolve("m.zip");
+        MainTest.Run r = MainTest.run("train", "astro", "--formulation", "direct", "--count", "8", "--epochs", "1",
+                "--batch", "8", "--out", zip.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(ModelArtifact.read(zip).card().notes()).doesNotContainKey("preprocessing");
+        r = MainTest.run("train", "astro", "--formulation", "wiener", "--count", "8", "--out", tmp.resolve("w.zip").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("--formulation").contains("direct, residual-rl");
+        r = MainTest.run("train", "hep", "--formulation", "direct", "--count", "8", "--out", tmp.resolve("h.zip").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("--formulation").contains("hep");
     }
 
     @Test

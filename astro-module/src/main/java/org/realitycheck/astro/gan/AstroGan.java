@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.realitycheck.astro.AstroDomain;
+import org.realitycheck.astro.formulation.AstroFormulation;
 import org.realitycheck.astro.AstroRecipe;
 import org.realitycheck.astro.degrade.Stretch;
 import org.realitycheck.astro.sim.SimConfig;
@@ -54,7 +55,7 @@ public record AstroGan(GanArchitecture architecture, TrainingConfig config, Stre
 
     /** The astro domain with this stretch, whose recipe trains the model. */
     private AstroDomain domain() {
-        return new AstroDomain(SimConfig.defaults(), stretch);
+        return new AstroDomain(SimConfig.defaults(), stretch, AstroFormulation.DIRECT);
     }
 
     /**
