@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
+import org.realitycheck.core.Formulations;
 import org.realitycheck.core.Range;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.model.ModelArtifact;
@@ -43,12 +44,6 @@ class DemoTest {
      * threshold; when one closes, the test still passes and the entry should go.
      */
     static final Map<String, String> KNOWN_GAPS = Map.of(
-            "astro-default", "fails residuals.conventional (flux_aperture bias excess 1.6 > 0.2: -3% to -5% of the "
-                    + "aperture flux, where the discrepancy-stopped Richardson-Lucy is unbiased)",
-            "astro-plain", "does not fail rare-objects against the discrepancy-stopped Richardson-Lucy (which recovers "
-                    + "85% of the injections, against 94% at a fixed 30 iterations); fails ood.covariate and residuals",
-            "hep-default", "under the trigger policy (k = 3) fails ood.covariate (q/pT resolution 4.6x the fit's at "
-                    + "0.5-0.81 GeV > 3) and consistency.forward-model (88% of tracks below chi2/ndf 8, needs 95%)",
             "astro-narrow-z", "ood.covariate only warns: flux_total worst bias excess 0.10 (95% CI 0.04 to 0.12) "
                     + "against <= 0.05 is undecided at 100 galaxies per bin (0.05 at 200); fails residuals and rare-objects");
 
@@ -165,6 +160,18 @@ class DemoTest {
                 String note = canonicalNames(d, c.notes().get(ModelCard.NOTE_TRAINING_DATA));
                 for (Map.Entry<String, String> o : options.entrySet()) {
                     assertThat(note).as(m.name()).contains(o.getKey() + "=" + o.getValue());
+                }
+                // the formulation the recipe names (astro: residual-rl by default, direct) is what the card records
+                Domain trained = recipe.formulation() == null ? d : ((Formulations) d).withFormulation(recipe.formulation());
+                assertThat(trained.recipe().record(c).notes()).as(m.name() + ": the card holds its recipe's record")
+                        .isEqualTo(c.notes());
+                if (m.domain().equals("astro")) {
+                    String pre = c.notes().get("preprocessing");
+                    if ("direct".equals(recipe.formulation())) {
+                        assertThat(pre).as(m.name()).isNull();
+                    } else {
+                        assertThat(pre).as(m.name()).startsWith("astro.residual-rl/1:");
+                    }
                 }
                 if (recipe.fitFieldScale() != null) {
                     assertThat(c.notes().get(ModelCard.NOTE_TRAINING_DATA)).contains("miscalibrated field, scale "
