@@ -40,11 +40,6 @@ public record ModelCard(int schemaVersion, String domain, GanArchitecture archit
     public static final String NOTE_ARTIFACT = "artifact";
     /** {@link #notes()} key: how the training set was made (simulation options, target miscalibration). */
     public static final String NOTE_TRAINING_DATA = "trainingData";
-    /**
-     * {@link #notes()} key: the fixed pre- and post-processing the model runs inside, as a recipe records
-     * it ({@link TrainingRecipe#record}) for {@link TrainingRecipe#adapt} to apply on load.
-     */
-    public static final String NOTE_ADAPTATION = "adaptation";
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public ModelCard {

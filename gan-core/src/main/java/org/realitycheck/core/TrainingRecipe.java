@@ -83,7 +83,8 @@ public interface TrainingRecipe {
      * The default records nothing.
      *
      * @param trained the new model's card, never null
-     * @return the card with the recipe's notes added (e.g. under {@link ModelCard#NOTE_ADAPTATION})
+     * @return the card with the recipe's notes added, under keys of the domain's own (hep: {@code frame};
+     *     astro: {@code preprocessing})
      */
     default ModelCard record(ModelCard trained) {
         return trained;
