@@ -31,6 +31,49 @@ final class Inputs {
     }
 
     /**
+     * Rule 1 of {@link OutputFolder}'s output rule: an output must not be, contain, or lie inside any
+     * input of the same run. Paths are compared as real paths where they exist (a symbolic link or
+     * {@code ..} does not hide an input), else as absolute normalised paths. Nothing is overridden by
+     * {@code --force}.
+     *
+     * @param out the output file or folder
+     * @param inputs the run's inputs by the option that named them; null values are skipped
+     * @throws UsageException naming the output, the input and how they overlap
+     */
+    static void checkApart(Path out, String outOption, Map<String, Path> inputs) {
+        Path o = real(out);
+        for (Map.Entry<String, Path> e : inputs.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            Path i = real(e.getValue());
+            String how = o.equals(i) ? "is" : i.startsWith(o) ? "contains" : o.startsWith(i) ? "lies inside" : null;
+            if (how != null) {
+                throw new UsageException(outOption + " " + out + ": " + how + " the input " + e.getKey() + " " + e.getValue()
+                        + "; realitycheck never writes over its inputs (not even with --force); choose an output "
+                        + "outside every input");
+            }
+        }
+    }
+
+    /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
+    static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /**
      * @throws BadInputException when {@code file} is missing, a folder, not a regular file or unreadable
      */
     static Path regularFile(Path file, String option) {

@@ -38,6 +38,74 @@ final class Outputs {
         return abs;
     }
 
+    /** What a command writes into an output file, and how to recognise an earlier one (rule 3 of {@link OutputFolder}). */
+    enum Written {
+        /** A model artifact: a zip holding card.json. */
+        MODEL("a realitycheck model artifact (a zip holding card.json)"),
+        /** A training history: JSON starting with {"steps". */
+        HISTORY("a realitycheck training history (JSON with \"steps\")"),
+        /** An HTML validation report. */
+        REPORT("a realitycheck HTML report"),
+        /** compare.html or compare.md. */
+        COMPARISON("a realitycheck comparison (compare.html or compare.md)");
+
+        final String description;
+
+        Written(String description) {
+            this.description = description;
+        }
+    }
+
+    /**
+     * Rule 3 of {@link OutputFolder}'s output rule: an existing, non-empty {@code abs} is replaced
+     * only when it is what this command writes, so that {@code report --out thesis.tex} or
+     * {@code train --out notes.zip} never destroys a file of the user's.
+     *
+     * @throws UsageException naming the file and what it would have to be
+     */
+    static void checkOurs(Path abs, Path out, String option, Written what) {
+        try {
+            if (!Files.isRegularFile(abs) || Files.size(abs) == 0 || isOurs(abs, what)) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new UsageException(option + " " + out + ": cannot read the existing file (" + e.getMessage() + ")");
+        }
+        throw new UsageException(option + " " + out + ": exists and is not " + what.description
+                + "; realitycheck replaces only files it wrote; choose another name or remove it yourself");
+    }
+
+    private static boolean isOurs(Path file, Written what) throws IOException {
+        switch (what) {
+            case MODEL -> {
+                try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile())) {
+                    return z.getEntry("card.json") != null;
+                } catch (java.util.zip.ZipException e) {
+                    return false;
+                }
+            }
+            case HISTORY -> {
+                return head(file, 256).replaceAll("\\s", "").startsWith("{\"steps\"");
+            }
+            case REPORT -> {
+                String h = head(file, 1 << 20);
+                return h.startsWith("<!DOCTYPE html>") && h.contains("realitycheck validation report");
+            }
+            case COMPARISON -> {
+                String h = head(file, 1 << 20);
+                return h.startsWith("### realitycheck compare:")
+                        || h.startsWith("<!DOCTYPE html>") && h.contains("realitycheck comparison");
+            }
+            default -> throw new IllegalStateException(what.name());
+        }
+    }
+
+    private static String head(Path file, int max) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(max), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * The path-level checks every output shares: not the root, no file where a folder should be.
      *

@@ -34,10 +34,11 @@ final class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder, written as one unit; an existing one is replaced only when realitycheck wrote it.")
+            description = "Output folder, written as one unit; an existing one is replaced only when 'simulate' wrote it.")
     Path out;
 
-    @Option(names = "--force", description = "Replace --out even when it is a folder of other files (they are deleted).")
+    @Option(names = "--force", description = "Replace --out even when it is a folder of other files (they are deleted); "
+            + "never a report folder.")
     boolean force;
 
     @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE",
@@ -51,10 +52,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Domain d = Domains.byName(domain);
         Map<String, String> options = Inputs.canonicalOptions(d, this.options, spec.commandLine().getErr());
-        OutputFolder.checkReplaceable(out, "--out", force);
+        OutputFolder.checkReplaceable(out, "--out", force, OutputFolder.Kind.DATA, Map.of());
         Limits.checkCount(d, count, seed, options, "--count");
         Progress.note(spec.commandLine().getErr(), "simulating " + count + " " + d.name() + " samples (seed " + seed + ")");
-        OutputFolder.write(out, dir -> d.data().simulateInto(dir, count, seed, options));
+        OutputFolder.write(out, OutputFolder.Kind.DATA, dir -> d.data().simulateInto(dir, count, seed, options));
         spec.commandLine().getOut().println("wrote " + count + " " + d.name() + " samples to " + out);
         return ExitCode.OK;
     }

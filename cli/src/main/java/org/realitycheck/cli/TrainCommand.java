@@ -1,7 +1,6 @@
 package org.realitycheck.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
 import org.realitycheck.core.Formulations;
@@ -191,6 +191,17 @@ final class TrainCommand implements Callable<Integer> {
                     + (opts.isEmpty() ? "" : " with " + opts));
             raw = d.data().simulate(n, s, opts);
         }
+        String source = data == null ? "simulated training data" : "--data " + data;
+        if (data != null) {
+            java.util.Optional<org.realitycheck.core.Sample> untargeted = raw.samples().stream()
+                    .filter(x -> !x.hasTarget()).findFirst();
+            if (untargeted.isPresent()) {
+                long missing = raw.samples().stream().filter(x -> !x.hasTarget()).count();
+                throw new BadInputException(source + ": sample '" + untargeted.get().id() + "' (and " + (missing - 1)
+                        + " more of " + raw.size() + ") has no target (truth); training needs every sample with its "
+                        + "target, in the layout 'realitycheck simulate " + d.name() + "' writes");
+            }
+        }
         SampleSet train = d.recipe().trainingSet(raw, trainOpts);
         if (train.isEmpty() || !train.allHaveTargets()) {
             throw new UsageException((data == null ? "simulated data" : data.toString())
@@ -229,6 +240,9 @@ final class TrainCommand implements Callable<Integer> {
             };
             TrainingConfig c = cfg;
             model = LibraryOutput.quietly(() -> DomainTrainer.train(d, train, c, List.of(rec, progress)));
+        } catch (BadInputException e) {
+            // the data's shape or values: name where the data came from
+            throw new BadInputException(source + ": " + e.getMessage(), e);
         }
         String how = trainingDataNote(data, n, s, opts, d.recipe().describeTrainingOptions(trainOpts));
         ModelCard card = model.card().withNote(ModelCard.NOTE_TRAINING_DATA, how);
@@ -254,21 +268,17 @@ final class TrainCommand implements Callable<Integer> {
      * (a model it replaces), never some other file of the user's.
      */
     private void checkOutputs() throws IOException {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--data", data);
+        inputs.put("--recipe", recipe);
         Path abs = Outputs.checkFile(out, "--out");
-        if (Files.isRegularFile(abs) && Files.size(abs) > 0 && !isZip(abs)) {
-            throw new UsageException("--out " + out + ": exists and is not a zip (a model artifact); choose another name "
-                    + "or remove it");
-        }
+        Inputs.checkApart(out, "--out", inputs);
+        Outputs.checkOurs(abs, out, "--out", Outputs.Written.MODEL);
         if (history != null) {
-            Outputs.checkFile(history, "--history");
+            Path h = Outputs.checkFile(history, "--history");
             Outputs.checkDistinct(out, "--out", history, "--history");
-        }
-    }
-
-    private static boolean isZip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+            Inputs.checkApart(history, "--history", inputs);
+            Outputs.checkOurs(h, history, "--history", Outputs.Written.HISTORY);
         }
     }
 

@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
 import org.realitycheck.core.SampleSet;
@@ -19,6 +22,7 @@ import org.realitycheck.validation.RealityCheck;
 import org.realitycheck.validation.Suite;
 import org.realitycheck.validation.SuiteResult;
 import org.realitycheck.validation.io.ResultJson;
+import org.realitycheck.validation.io.RunPairs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code realitycheck validate}: runs the reality checks on a model and writes the verdict. Exit 0
  * when the gate passed, 1 when it failed, 2 for bad usage or input, 3 for an internal error.
+ *
+ * <p>Refused before any work (exit 2): an {@code --out} that is, holds or lies inside an input, or
+ * is a data folder ({@link OutputFolder}'s rule; {@code --force} does not override it); a policy with
+ * no enabled check (a gate that checks nothing must not say PASSED); sizes beyond what the heap holds
+ * ({@link Limits}); {@code --data-option} without {@code --data}; a {@code --baseline} of another
+ * domain, or judged by another policy or application range unless {@code --allow-policy-change}
+ * ({@link RunPairs}, the rule {@code compare} applies too).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Gate a model: run the reality checks and write result.json, junit.xml, summary.md and report.html.",
@@ -60,7 +71,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "Validation policy, YAML or JSON (default: the domain's).")
     Path policy;
 
-    @Option(names = "--baseline", paramLabel = "OLD/result.json", description = "The last accepted run, to compare every metric with.")
+    @Option(names = "--baseline", paramLabel = "OLD/result.json", description = "The last accepted run (its result.json or "
+            + "its folder), to compare every metric with; of the same domain and policy.")
     Path baseline;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of every random draw (default: the policy's, else 42).")
@@ -78,8 +90,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder; replaced atomically.")
     Path out;
 
-    @Option(names = "--force", description = "Replace --out even when it is a folder of other files (they are deleted).")
+    @Option(names = "--force", description = "Replace --out even when it is a folder of other files (they are deleted); "
+            + "never an input of the run nor a folder holding one, never a data folder.")
     boolean force;
+
+    @Option(names = "--allow-policy-change", description = "Compare with a --baseline judged by another policy or "
+            + "application range (the changes are listed); without it such a baseline is refused.")
+    boolean allowPolicyChange;
 
     @Override
     public Integer call() throws Exception {
@@ -87,28 +104,51 @@ final class ValidateCommand implements Callable<Integer> {
         if (samples != null && samples < 1) {
             throw new UsageException("--samples must be >= 1, got " + samples);
         }
+        if (data == null && !dataOptions.isEmpty()) {
+            throw new UsageException("--data-option " + dataOptions.keySet() + " applies only with --data (it describes the "
+                    + "data files); without --data the held-out set is simulated");
+        }
         if (data != null) {
             Inputs.dataFolder(data, "--data");
         }
         Inputs.regularFile(model, "--model");
+        if (card != null) {
+            Inputs.regularFile(card, "--card");
+        }
         if (policy != null) {
             Inputs.regularFile(policy, "--policy");
         }
+        Path baseFile = null;
         if (baseline != null) {
-            Inputs.regularFile(baseline, "--baseline");
+            baseFile = Inputs.regularFile(ResultJson.resultFile(baseline), "--baseline");
         }
-        OutputFolder.checkReplaceable(out, "--out", force);
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--data", data);
+        inputs.put("--model", model);
+        inputs.put("--card", card);
+        inputs.put("--policy", policy);
+        inputs.put("--baseline", baseFile);
+        OutputFolder.checkReplaceable(out, "--out", force, OutputFolder.Kind.REPORT, inputs);
         Domain d = Domains.byName(domain);
         dataOptions = Inputs.canonicalOptions(d, dataOptions, err);
-        if (samples != null) {
-            Limits.checkCount(d, samples, 1, java.util.Map.of(), "--samples");
-        }
         List<Check> checks = Suite.checks();
         Policy p = policy == null ? PolicyParser.defaults(d, checks) : PolicyParser.parse(policy, checks, d);
         if (samples != null) {
             p = p.withSamples(samples);
         }
-        SuiteResult base = baseline == null ? null : ResultJson.read(baseline);
+        if (data == null) {
+            Limits.checkHeldOut(d, p.samples(), samples != null ? "--samples" : policySamples());
+        }
+        Limits.checkPolicy(d, p, policy == null ? Path.of("(" + d.name() + " default policy)") : policy);
+        if (p.checks().values().stream().noneMatch(Policy.CheckPolicy::enabled)) {
+            throw BadInputException.at(policy == null ? Path.of("(" + d.name() + " default policy)") : policy, "checks",
+                    "no check is enabled, so nothing would be checked and the gate would pass on nothing; enable at "
+                            + "least one of " + checks.stream().map(Check::id).toList());
+        }
+        SuiteResult base = baseFile == null ? null : ResultJson.read(baseFile);
+        List<String> allowed = base == null ? List.of() : RunPairs.check(base, baseFile.toString(), d.name(), p, null,
+                "this run", allowPolicyChange, "--allow-policy-change");
+        listChanges(err, allowed);
         RealityCheck rc = card == null ? RealityCheck.of(model) : RealityCheck.of(model, card);
         SampleSet held = null;
         if (data != null) {
@@ -123,13 +163,30 @@ final class ValidateCommand implements Callable<Integer> {
                 .policySource(policy == null ? "the " + d.name() + " domain's default policy"
                         : policy + " (SHA-256 " + RealityCheck.sha256(policy) + ")")
                 .data(held, data == null ? null : data.toString())
-                .baseline(base, baseline == null ? null : baseline.toString())
+                .baseline(base, baseFile == null ? null : baseFile.toString())
                 .command(command())
                 .progress(quiet ? org.realitycheck.validation.ProgressSink.NONE : new StepNotes(err, "  "));
         SuiteResult r = LibraryOutput.quietly(rc::run);
+        if (base != null) {
+            // the application ranges are known once the card is read: the same rule, on the ranges the run used
+            List<String> changes = RunPairs.check(base, baseFile.toString(), d.name(), p, r.provenance().applicationRanges(),
+                    "this run", allowPolicyChange, "--allow-policy-change");
+            listChanges(err, changes.stream().filter(c -> !allowed.contains(c)).toList());
+        }
         RunOutputs.write(r, out, failOnWarn);
         printTable(spec.commandLine().getOut(), r, out);
         return r.passed(failOnWarn) ? ExitCode.OK : ExitCode.GATE_FAILED;
+    }
+
+    private String policySamples() {
+        return policy == null ? "the default policy's samples" : policy + ": samples";
+    }
+
+    /** One {@code note:} line per change the user allowed with {@code --allow-policy-change}. */
+    static void listChanges(PrintWriter err, List<String> changes) {
+        for (String c : changes) {
+            err.println("note: compared across a policy change: " + c);
+        }
     }
 
     /** The command line that reproduces this run (paths as given). */
@@ -156,6 +213,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (failOnWarn) {
             c.add("--fail-on-warn");
+        }
+        if (allowPolicyChange) {
+            c.add("--allow-policy-change");
         }
         c.addAll(List.of("--out", out.toString()));
         return c;

@@ -72,7 +72,7 @@ class OutputsAndInputsTest {
         bad(expect("--out", "is a folder"), "train", "astro", "--count", "8", "--out", ".");
         bad(expect("--out", "root"), "train", "astro", "--count", "8", "--out", "/");
         Path thesis = Files.writeString(tmp.resolve("thesis.tex"), "precious");
-        bad(expect("--out", "not a zip"), "train", "astro", "--count", "8", "--out", thesis.toString());
+        bad(expect("--out", "not a realitycheck model artifact"), "train", "astro", "--count", "8", "--out", thesis.toString());
         assertThat(Files.readString(thesis)).isEqualTo("precious");
         bad(expect("--out", "thesis.tex is a file, not a folder"), "train", "astro", "--count", "8", "--out",
                 thesis.resolve("m.zip").toString());
@@ -107,12 +107,12 @@ class OutputsAndInputsTest {
         // a folder realitycheck wrote is replaced, as before
         Path ours = tmp.resolve("ours");
         assertThat(MainTest.run("simulate", "hep", "--count", "3", "--out", ours.toString()).code()).isZero();
-        assertThat(names(ours)).contains(OutputFolder.MARKER);
+        assertThat(names(ours)).contains(OutputFolder.DATA_MARKER);
         assertThat(MainTest.run("simulate", "hep", "--count", "3", "--seed", "2", "--out", ours.toString()).code()).isZero();
         // --force replaces the user's folder, as asked
         MainTest.Run forced = MainTest.run("simulate", "hep", "--count", "3", "--force", "--out", mine.toString());
         assertThat(forced.code()).as(forced.err()).isZero();
-        assertThat(names(mine)).doesNotContain("thesis.tex").contains(OutputFolder.MARKER);
+        assertThat(names(mine)).doesNotContain("thesis.tex").contains(OutputFolder.DATA_MARKER);
         assertThat(names(tmp)).containsExactly("mine", "ours");
     }
 
@@ -200,7 +200,7 @@ class OutputsAndInputsTest {
         bad(expect("same file"), "report", "--result", notJson.toString(), "--out", notJson.toString());
         assertThat(Files.readString(notJson)).isEqualTo("{");
         Path f = Files.writeString(tmp.resolve("f"), "x");
-        bad(expect("--out must be a folder"), "compare", notJson.toString(), notJson.toString(), "--out", f.toString());
+        bad(expect("--out", "not a folder"), "compare", notJson.toString(), notJson.toString(), "--out", f.toString());
         bad(expect("result.json"), "compare", notJson.toString(), notJson.toString(), "--out", tmp.resolve("c").toString());
         assertThat(tmp.resolve("c")).doesNotExist();
     }

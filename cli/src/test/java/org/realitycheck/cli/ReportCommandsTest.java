@@ -93,6 +93,15 @@ class ReportCommandsTest {
         assertThat(MainTest.run("compare", "--help").code()).isZero();
     }
 
+    /** The counts of one check's status, every status named (as result.json's schema requires). */
+    static Map<String, Integer> counts(Status status) {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            m.put(s.name(), s == status ? 1 : 0);
+        }
+        return m;
+    }
+
     /** One check whose detection rate has an upper bound and a change threshold of +0.01. */
     static SuiteResult result(double rate, Status status) {
         Policy.Threshold t = new Policy.Threshold(null, 0.05, null, new Policy.Change(0.01, null, "increase"),
@@ -111,9 +120,9 @@ class ReportCommandsTest {
                 "0".repeat(64), 10, new long[] {1, 64, 64}, new long[] {1, 64, 64}, Map.of("redshift", new Range(0, 0.2)),
                 Normalization.identity(), new Provenance("t", "t", "t", "t", "t"), 1, 1, Map.of());
         SuiteResult.Provenance p = new SuiteResult.Provenance("2025-06-01T00:00:00Z", "t", "t", "t", "t", "t", "astro",
-                "m.zip", "", card, "simulated", "0", 100, 1, "", List.of(), Map.of("redshift", new Range(0, 0.2)),
+                "m.zip", "", card, "simulated", "0".repeat(64), 100, 1, "", List.of(), Map.of("redshift", new Range(0, 0.2)),
                 Map.of("redshift", new Range(0, 0.2)));
         return new SuiteResult(SuiteResult.SCHEMA_VERSION, Verdict.of(List.of(status)),
-                Map.of("PASS", status == Status.PASS ? 1 : 0), p, policy, List.of(c), List.of());
+                counts(status), p, policy, List.of(c), List.of());
     }
 }

@@ -100,7 +100,8 @@ class ValidateCommandTest {
         badInput(tmp, "not a folder", "validate", "--domain", "hep", "--model", model.toString(), "--data",
                 tmp.resolve("nodata").toString());
         badInput(tmp, "unknown data option 'seeing'; known: psf-fwhm-pix, psf-fwhm-arcsec", "validate", "--domain", "astro",
-                "--model", model.toString(), "--data", tmp.toString(), "--data-option", "seeing=1.2");
+                "--model", model.toString(), "--data", Files.createDirectories(tmp.resolve("data")).toString(),
+                "--data-option", "seeing=1.2");
         Path notResult = tmp.resolve("old.json");
         Files.writeString(notResult, "{\"verdict\": 3");
         badInput(tmp, notResult.toString(), "validate", "--domain", "hep", "--model", model.toString(), "--baseline",

@@ -60,6 +60,9 @@ public record HepOptions(Detector detector, ParticleGun gun, int tracksPerEvent,
         return f == null ? Optional.empty() : Optional.of(DetectorYaml.read(Path.of(f)));
     }
 
+    /** The largest transverse momentum an option may ask for, GeV. */
+    static final double MAX_PT = 10_000;
+
     private static void checkKeys(Map<String, String> options) {
         Objects.requireNonNull(options, "options");
         for (String k : options.keySet()) {
@@ -79,6 +82,14 @@ public record HepOptions(Detector detector, ParticleGun gun, int tracksPerEvent,
     public static HepOptions parse(Map<String, String> options, Detector detector, ParticleGun gun) {
         checkKeys(options);
         Detector d = detector;
+        for (String k : List.of("pt-min", "pt-max")) {
+            double v = num(options, k, 1);
+            if (!(v > 0 && v <= MAX_PT)) {
+                throw new IllegalArgumentException("option " + k + " must be in (0, " + (long) MAX_PT + "] GeV (above the "
+                        + "LHC's 7 TeV beam energy a track is not physical, and the helix has no curvature left to fit), got "
+                        + options.get(k));
+            }
+        }
         ParticleGun g = gun.withPtRange(num(options, "pt-min", gun.ptMin()), num(options, "pt-max", gun.ptMax()))
                 .withEtaRange(num(options, "eta-min", gun.etaMin()), num(options, "eta-max", gun.etaMax()))
                 .withD0Sigma(num(options, "d0-sigma", gun.d0Sigma()))

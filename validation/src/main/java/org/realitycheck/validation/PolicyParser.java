@@ -58,6 +58,19 @@ public final class PolicyParser {
     private static final Set<String> CHANGE = Set.of("absolute", "relative", "worse");
     /** Held-out samples when a policy does not say. */
     public static final int DEFAULT_SAMPLES = 1000;
+    /** The most {@code samples} may say (the schema's maximum); the CLI also checks it against the heap. */
+    public static final int MAX_SAMPLES = 10_000_000;
+    /**
+     * The largest value any whole-number check parameter may take (bins, resamples, fields,
+     * injections, ...): far above what any check needs, low enough that no parameter alone can ask
+     * for billions of allocations. Parameters that count simulated samples are further held to the
+     * heap by the CLI before any work.
+     */
+    public static final int MAX_PARAM = 1_000_000;
+    /** Parameters that name observables of the domain ({@code auto} and empty mean the default). */
+    private static final Set<String> OBSERVABLE_PARAMS = Set.of("observables", "flux_observable");
+    /** Parameters that name covariates of the domain (empty means the default). */
+    private static final Set<String> COVARIATE_PARAMS = Set.of("covariate", "extra_covariates");
 
     private final Path source;
     private final Map<String, Check> checks;
@@ -197,8 +210,8 @@ public final class PolicyParser {
         int samples = DEFAULT_SAMPLES;
         if (root.has("samples")) {
             long s = integer(root.get("samples"), "samples");
-            if (s < 1 || s > 10_000_000) {
-                throw bad("samples", "expected a count in [1, 10000000], got " + s);
+            if (s < 1 || s > MAX_SAMPLES) {
+                throw bad("samples", "expected a count in [1, " + MAX_SAMPLES + "], got " + s);
             }
             samples = (int) s;
         }
@@ -208,7 +221,10 @@ public final class PolicyParser {
             if (!a.isObject()) {
                 throw bad("application", "expected a mapping covariate: [min, max], got " + kind(a));
             }
-            a.properties().forEach(e -> app.put(e.getKey(), range(e.getValue(), "application." + e.getKey())));
+            a.properties().forEach(e -> {
+                knownName(e.getKey(), "application." + e.getKey(), "covariate");
+                app.put(e.getKey(), range(e.getValue(), "application." + e.getKey()));
+            });
         }
         if (!root.has("checks")) {
             throw bad("checks", "missing; expected a mapping of check id to its section");
@@ -257,8 +273,11 @@ public final class PolicyParser {
         if (n.has("params")) {
             JsonNode p = n.get("params");
             onlyKeys(p, path + ".params", defaults.keySet());
-            p.properties().forEach(e -> params.put(e.getKey(),
-                    param(defaults.get(e.getKey()), e.getValue(), path + ".params." + e.getKey())));
+            p.properties().forEach(e -> {
+                Object v = param(defaults.get(e.getKey()), e.getValue(), path + ".params." + e.getKey());
+                names(e.getKey(), v, path + ".params." + e.getKey());
+                params.put(e.getKey(), v);
+            });
         }
         try {
             c.validateParams(Params.of(defaults, params));
@@ -286,8 +305,8 @@ public final class PolicyParser {
     private Object param(Object def, JsonNode v, String path) {
         if (def instanceof Integer) {
             long x = integer(v, path);
-            if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
-                throw bad(path, "out of range: " + x);
+            if (x < Integer.MIN_VALUE || x > MAX_PARAM) {
+                throw bad(path, "expected at most " + MAX_PARAM + " (PolicyParser.MAX_PARAM), got " + x);
             }
             return (int) x;
         }
@@ -320,6 +339,52 @@ public final class PolicyParser {
             return List.copyOf(out);
         }
         throw new IllegalStateException("check parameter default of unsupported type at " + path + ": " + def);
+    }
+
+    /** Refuses an observable or covariate the domain does not have, before any work. */
+    private void names(String key, Object value, String path) {
+        if (domain == null || !(OBSERVABLE_PARAMS.contains(key) || COVARIATE_PARAMS.contains(key))) {
+            return;
+        }
+        List<String> given = value instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                : value instanceof String str ? List.of(str) : List.of();
+        for (int i = 0; i < given.size(); i++) {
+            String n = given.get(i);
+            if (n.isBlank() || "auto".equals(n)) {
+                continue;
+            }
+            knownName(n, value instanceof List ? path + "[" + i + "]" : path,
+                    OBSERVABLE_PARAMS.contains(key) ? "observable" : "covariate");
+        }
+    }
+
+    private List<String> observables;
+    private Set<String> covariates;
+
+    private void knownName(String name, String path, String kind) {
+        if (domain == null) {
+            return;
+        }
+        if (kind.startsWith("observable")) {
+            if (observables == null) {
+                observables = domain.reference().observables().stream().map(org.realitycheck.core.Observable::name).toList();
+            }
+            if (!observables.contains(name)) {
+                throw bad(path, "unknown observable '" + name + "' of domain " + domain.name() + "; known: " + observables);
+            }
+        } else {
+            if (covariates == null) {
+                covariates = new TreeSet<>(domain.probes().sweepableCovariates());
+                try {
+                    covariates.addAll(domain.data().simulate(1, 1, Map.of()).covariateRanges().keySet());
+                } catch (RuntimeException e) {
+                    // a domain that cannot simulate: the sweepable covariates are all that is known
+                }
+            }
+            if (!covariates.contains(name)) {
+                throw bad(path, "unknown covariate '" + name + "' of domain " + domain.name() + "; known: " + covariates);
+            }
+        }
     }
 
     private Policy.Threshold threshold(JsonNode n, String path) {

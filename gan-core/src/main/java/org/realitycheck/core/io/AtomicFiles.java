@@ -96,6 +96,8 @@ public final class AtomicFiles {
                     e.getValue().write(out);
                     out.flush();
                     ch.force(true);
+                } catch (IOException io) {
+                    throw named(e.getKey(), io);
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -168,8 +170,12 @@ public final class AtomicFiles {
         Path tmp = createTemp(parent, true);
         try {
             readableByAll(tmp, "rwxr-xr-x");
-            writer.write(tmp);
-            syncTree(tmp);
+            try {
+                writer.write(tmp);
+                syncTree(tmp);
+            } catch (IOException io) {
+                throw named(target, io);
+            }
             if (Files.exists(abs)) {
                 Path old = createAside(parent, true);
                 Files.delete(old);
@@ -195,6 +201,20 @@ public final class AtomicFiles {
             deleteQuietly(tmp);
             throw e;
         }
+    }
+
+    /**
+     * An I/O failure that names no file ("No space left on device" from a stream) gets the
+     * destination's name, so that the user learns which output could not be written.
+     */
+    private static IOException named(Path destination, IOException io) {
+        if (io instanceof FileSystemException fs && fs.getFile() != null) {
+            return io;
+        }
+        FileSystemException named = new FileSystemException(destination.toString(), null,
+                io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage());
+        named.initCause(io);
+        return named;
     }
 
     /**

@@ -411,11 +411,58 @@ public final class ModelArtifact {
 
     private static SameDiff graph(Path zip, ZipFile zf, String name) {
         byte[] bytes = entry(zip, zf, name);
+        SameDiff sd;
         try {
-            return SameDiff.load(new ByteArrayInputStream(bytes), true);
+            sd = SameDiff.load(new ByteArrayInputStream(bytes), true);
         } catch (RuntimeException e) {
-            throw BadInputException.at(zip, name, "not a readable SameDiff graph (" + firstLine(e) + ")", e);
+            throw BadInputException.at(zip, name, "not a readable SameDiff graph (" + graphReason(e, bytes.length) + ")", e);
         }
+        if (sd == null) {
+            throw BadInputException.at(zip, name, "not a readable SameDiff graph (" + bytes.length
+                    + " bytes that hold no graph; expected one saved by realitycheck train)");
+        }
+        requireFiniteWeights(zip, name, sd);
+        return sd;
+    }
+
+    /**
+     * Refuses a graph with a NaN or infinite weight: its outputs would be NaN everywhere, and a gate
+     * that ran on it would measure nothing. Training stops before writing such a model
+     * ({@link org.realitycheck.core.train.DivergedTrainingException}); this catches one written by
+     * an older version or by hand.
+     *
+     * @throws BadInputException naming the file, the entry and the variable
+     */
+    static void requireFiniteWeights(Path zip, String name, SameDiff sd) {
+        for (org.nd4j.autodiff.samediff.SDVariable v : sd.variables()) {
+            if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                continue;
+            }
+            org.nd4j.linalg.api.ndarray.INDArray a = v.getArr();
+            if (a == null || a.isEmpty() || !a.dataType().isFPType()) {
+                continue;
+            }
+            double sum = a.sumNumber().doubleValue();
+            if (Double.isFinite(sum)) {
+                continue; // a NaN or infinity anywhere would make the sum non-finite
+            }
+            double[] values = a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+            long bad = java.util.Arrays.stream(values).filter(x -> !Double.isFinite(x)).count();
+            if (bad > 0) {
+                throw BadInputException.at(zip, name + ": variable '" + v.name() + "'", bad + " of " + values.length
+                        + " weights are NaN or infinite; the model is broken (its training diverged); retrain it");
+            }
+        }
+    }
+
+    /** Why a graph could not be read, in words: never a bare "null" or a library's NullPointerException text. */
+    private static String graphReason(RuntimeException e, int size) {
+        if (e instanceof NullPointerException || e instanceof IndexOutOfBoundsException || e instanceof ClassCastException
+                || e.getMessage() == null || e.getMessage().isBlank()) {
+            return size + " bytes that are damaged or not a SameDiff FlatBuffers graph; expected a graph saved by "
+                    + "realitycheck train";
+        }
+        return firstLine(e);
     }
 
     private static byte[] graphBytes(SameDiff sd) {

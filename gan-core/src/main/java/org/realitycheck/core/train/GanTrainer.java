@@ -100,6 +100,7 @@ public final class GanTrainer {
      * @param normalization physical → network transforms for conditions and targets
      * @return the trained model with its card
      * @throws IllegalArgumentException if the data is empty, lacks targets or has the wrong shapes
+     * @throws DivergedTrainingException at the first step whose loss is not finite (no later step runs)
      */
     public GanModel train(String domain, SampleSet data, Normalization normalization) {
         Objects.requireNonNull(domain, "domain");
@@ -167,6 +168,9 @@ public final class GanTrainer {
             for (int[] batch : data.batchIndices(config.batchSize(), config.seed() + epoch, dropLast)) {
                 boolean gStep = (iterations + 1) % config.discriminatorSteps() == 0;
                 Map<String, Double> losses = loop.iterate(batch, iterations, gStep);
+                if (!DivergedTrainingException.finite(losses)) {
+                    throw DivergedTrainingException.at(epoch, iterations, losses, data, batch);
+                }
                 iterations++;
                 last.putAll(losses);
                 if (gStep) {
@@ -216,12 +220,14 @@ public final class GanTrainer {
         checkShape("target", data.targetShape(), Networks.outputShape(g));
     }
 
+    /** A shape the data has and the network does not take is the user's data, not a bug: bad input. */
     private static void checkShape(String what, long[] data, long[] net) {
         boolean image = net.length == 3;
         boolean ok = image ? Arrays.equals(data, net) : prod(data) == prod(net);
         if (!ok) {
-            throw new IllegalArgumentException("data " + what + " shape " + Arrays.toString(data)
-                    + " does not fit the architecture's " + Arrays.toString(net));
+            throw new org.realitycheck.core.BadInputException("the training data's " + what + " shape "
+                    + Arrays.toString(data) + (image ? " (channels, height, width)" : "")
+                    + " does not fit the architecture, which expects " + Arrays.toString(net));
         }
     }
 

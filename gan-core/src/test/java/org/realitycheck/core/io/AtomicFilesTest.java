@@ -17,8 +17,9 @@ class AtomicFilesTest {
         AtomicFiles.writeString(f, "old");
         assertThatThrownBy(() -> AtomicFiles.write(f, out -> {
             out.write("half".getBytes());
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+            throw new IOException("No space left on device");
+        })).isInstanceOf(java.nio.file.FileSystemException.class) // a stream's failure names the file it was writing
+                .hasMessage(f.toAbsolutePath().normalize() + ": No space left on device");
         assertThat(Files.readString(f)).isEqualTo("old");
         assertThat(Files.getPosixFilePermissions(f)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
         try (var s = Files.list(tmp)) {
@@ -32,8 +33,8 @@ class AtomicFilesTest {
         AtomicFiles.writeFolder(d, dir -> Files.writeString(dir.resolve("a.txt"), "1"));
         assertThatThrownBy(() -> AtomicFiles.writeFolder(d, dir -> {
             Files.writeString(dir.resolve("b.txt"), "2");
-            throw new IOException("bad input");
-        })).hasMessage("bad input");
+            throw new IOException("No space left on device");
+        })).isInstanceOf(java.nio.file.FileSystemException.class).hasMessage(d + ": No space left on device");
         assertThat(Files.readString(d.resolve("a.txt"))).isEqualTo("1");
         assertThat(Files.exists(d.resolve("b.txt"))).isFalse();
         AtomicFiles.writeFolder(d, dir -> Files.writeString(dir.resolve("c.txt"), "3"));

@@ -61,9 +61,14 @@ public final class TrackMlLoader {
             d = assumed;
             String which = d.equals(Detector.toy()) ? "the default toy detector" : "the current detector";
             source = "assumed: no " + DetectorYaml.FILE_NAME + " in " + dir + ", using " + which;
-            LOG.warn("{}: no {}; assuming {} (docs/data.md, HEP)", dir, DetectorYaml.FILE_NAME, which);
         }
-        TrackSamples.Loaded loaded = TrackSamples.fromEvents(TrackMlReader.read(path), d);
+        // the events first: a folder without hits files is refused before any warning about its detector
+        var events = TrackMlReader.read(path);
+        if (source.startsWith("assumed: ")) {
+            LOG.warn("{}: no {}; assuming {} (docs/data.md, HEP)", dir, DetectorYaml.FILE_NAME,
+                    d.equals(Detector.toy()) ? "the default toy detector" : "the current detector");
+        }
+        TrackSamples.Loaded loaded = TrackSamples.fromEvents(events, d);
         LoadReport r = loaded.report();
         r.check(path);
         if (r.hitsOutsideLayers() + r.dropped() > 0) {

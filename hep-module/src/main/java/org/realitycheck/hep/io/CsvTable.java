@@ -137,6 +137,8 @@ final class CsvTable {
                 }
                 try {
                     handler.accept(new Row(file, line, rec, header));
+                } catch (BadInputException e) {
+                    throw e; // already names the file and line (Row.error)
                 } catch (IllegalArgumentException e) {
                     throw BadInputException.at(file, "line " + line, e.getMessage(), e);
                 }
@@ -181,7 +183,40 @@ final class CsvTable {
 
     private static BadInputException unreadable(Path file, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        String why = cause instanceof CharacterCodingException ? "not UTF-8 text" : "cannot read CSV: " + cause.getMessage();
-        return BadInputException.at(file, "", why, e);
+        if (cause instanceof CharacterCodingException) {
+            long line = firstNonUtf8Line(file);
+            return BadInputException.at(file, line > 0 ? "line " + line : "", "not UTF-8 text; expected a UTF-8 CSV file", e);
+        }
+        return BadInputException.at(file, "", "cannot read CSV: " + cause.getMessage(), e);
+    }
+
+    /** The 1-based line of the first byte that is not UTF-8, or -1 when it cannot be found. */
+    static long firstNonUtf8Line(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 16);
+            long line = 1;
+            byte[] chunk = new byte[1 << 15];
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                buf.put(chunk, 0, n).flip();
+                int start = buf.position();
+                java.nio.charset.CoderResult cr = dec.decode(buf, out, false);
+                for (int i = start; i < buf.position(); i++) {
+                    if (buf.get(i) == '\n') {
+                        line++;
+                    }
+                }
+                if (cr.isError()) {
+                    return line;
+                }
+                out.clear();
+                buf.compact();
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }
