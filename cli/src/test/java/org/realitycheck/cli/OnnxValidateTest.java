@@ -88,7 +88,7 @@ class OnnxValidateTest {
         MainTest.Run r = MainTest.run("validate", "--domain", "hep", "--model", m.toString(), "--card", missing.toString(),
                 "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err().strip()).isEqualTo("realitycheck: " + missing + ": no such file");
+        assertThat(r.err().strip()).isEqualTo("realitycheck: " + missing + ": --card: no such file");
         assertThat(out).doesNotExist();
     }
 
