@@ -1,15 +1,18 @@
 #!/usr/bin/python3
 """PyTorch peer for `realitycheck bench --vs-pytorch`.
 
-Builds the same default networks as gan-core's Networks.java (U-Net + PatchGAN for astro, MLP
-generator + MLP discriminator for hep) with the same shapes, batch, losses and optimiser, and times
-the same training step (one discriminator update + one generator update, non-saturating BCE +
-lambda*L1, Adam(2e-4, 0.5, 0.999)) and generator inference on this CPU.
+Builds, from a JSON spec, the same GAN networks as gan-core's Networks.java (U-Net + PatchGAN, or MLP
+generator with optional linear skip + MLP discriminator) with the same shapes, batch, losses and optimiser,
+and times the same training step (one discriminator update + one generator update, non-saturating BCE +
+lambda*L1, Adam(2e-4, 0.5, 0.999)) and the generator network's inference on this CPU. The results are keyed
+by realitycheck's row names, `<name>.gan.train` and `<name>.gan.infer` (per batch): the network alone,
+like the rows of kind `network`; preprocessing such as Richardson-Lucy or the track seed is not part of it.
 
 Install once:  apt-get install -y python3-torch      (Debian's PyTorch 1.13; use /usr/bin/python3, the Debian interpreter it installs into)
 Run:           OMP_NUM_THREADS=2 /usr/bin/python3 bench/pytorch_reference.py --json /tmp/torch.json
-The architecture flags default to gan-core's defaults; `realitycheck bench --vs-pytorch` passes the
-exact shapes it benchmarks.
+`realitycheck bench --vs-pytorch` writes the spec (--spec FILE) from the domains' architectures; without
+--spec the script runs gan-core's defaults (a 64x64x1 U-Net depth 4 base 16 with a 3-layer PatchGAN, batch 16,
+40 steps; and a 65 -> 3x128 -> 5 MLP with 8 noise values and a linear skip against a 2x128 MLP, batch 512, 60 steps).
 """
 import argparse
 import json
@@ -31,8 +34,9 @@ class UNet(nn.Module):
     """Mirror of Networks.unet: 4x4 stride-2 convs + LeakyReLU(0.2), 4x4 stride-2 deconvs + ReLU,
     skip concatenation, inverted dropout in the innermost min(3, depth/2) decoder blocks, tanh."""
 
-    def __init__(self, cin, cout, depth, base, dropout):
+    def __init__(self, cin, cout, depth, base, dropout, output="tanh"):
         super().__init__()
+        self.output = output
         self.enc = nn.ModuleList()
         ch = cin
         for i in range(depth):
@@ -62,7 +66,8 @@ class UNet(nn.Module):
             if j < self.drop_blocks:
                 h = F.dropout(h, self.dropout, self.training)
             h = torch.cat([h, skips[level]], 1)
-        return torch.tanh(self.out(h))
+        h = self.out(h)
+        return torch.tanh(h) if self.output == "tanh" else h
 
 
 class PatchGan(nn.Module):
@@ -100,15 +105,21 @@ class Mlp(nn.Module):
 
 
 class MlpGenerator(nn.Module):
-    def __init__(self, cond, noise, out, hidden):
+    """Mirror of Networks' MLP generator: condition (+) noise -> hidden LeakyReLU(0.2) layers -> linear output,
+    plus, with a linear skip, a bias-free linear map of the condition alone added to the output."""
+
+    def __init__(self, cond, noise, out, hidden, linear_skip=False):
         super().__init__()
         self.noise = noise
         self.net = Mlp(cond + noise, hidden, out)
+        self.skip = nn.Linear(cond, out, bias=False) if linear_skip else None
 
     def forward(self, c):
+        x = c
         if self.noise > 0:
-            c = torch.cat([c, torch.randn(c.shape[0], self.noise)], 1)
-        return self.net(c)
+            x = torch.cat([c, torch.randn(c.shape[0], self.noise)], 1)
+        y = self.net(x)
+        return y + self.skip(c) if self.skip is not None else y
 
 
 class MlpDiscriminator(nn.Module):
@@ -153,77 +164,76 @@ def timed(fn, warmup, reps, units):
     return {"median": statistics.median(rates), "min": min(rates), "max": max(rates), "reps": reps}
 
 
+DEFAULT_SPEC = {"networks": [
+    {"name": "astro",
+     "generator": {"type": "unet", "size": 64, "in": 1, "out": 1, "depth": 4, "base": 16, "dropout": 0.5,
+                   "output": "tanh"},
+     "discriminator": {"type": "patchgan", "size": 64, "in": 1, "out": 1, "layers": 3, "base": 16},
+     "batch": 16, "steps": 40, "l1": 1000.0, "infer_batches": [16, 32, 64, 128]},
+    {"name": "hep",
+     "generator": {"type": "mlp_generator", "cond": 65, "noise": 8, "out": 5, "hidden": [128, 128, 128],
+                   "linear_skip": True},
+     "discriminator": {"type": "mlp_discriminator", "cond": 65, "out": 5, "hidden": [128, 128]},
+     "batch": 512, "steps": 60, "l1": 1000.0, "infer_batches": [4096, 16384, 65536]}]}
+
+
+def build(spec):
+    """(generator, discriminator, random condition of a batch, random target of a batch) for a spec entry."""
+    g, d = spec["generator"], spec["discriminator"]
+    if g["type"] == "unet" and d["type"] == "patchgan":
+        gen = UNet(g["in"], g["out"], g["depth"], g["base"], g["dropout"], g.get("output", "tanh"))
+        dis = PatchGan(d["in"], d["out"], d["layers"], d["base"])
+        shape_c = lambda b: (b, g["in"], g["size"], g["size"])
+        shape_y = lambda b: (b, g["out"], g["size"], g["size"])
+        draw = torch.rand
+    elif g["type"] == "mlp_generator" and d["type"] == "mlp_discriminator":
+        gen = MlpGenerator(g["cond"], g["noise"], g["out"], list(g["hidden"]), bool(g.get("linear_skip", False)))
+        dis = MlpDiscriminator(d["cond"], d["out"], list(d["hidden"]))
+        shape_c = lambda b: (b, g["cond"])
+        shape_y = lambda b: (b, g["out"])
+        draw = torch.randn
+    else:
+        raise SystemExit("pytorch_reference.py: cannot mirror generator %s with discriminator %s"
+                         % (g["type"], d["type"]))
+    return gen, dis, lambda b: draw(*shape_c(b)), lambda b: draw(*shape_y(b))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--json", help="write results here")
+    ap.add_argument("--spec", help="the networks as JSON (realitycheck bench writes it); default: gan-core's defaults")
     ap.add_argument("--reps", type=int, default=5)
-    ap.add_argument("--size", type=int, default=64)
-    ap.add_argument("--depth", type=int, default=4)
-    ap.add_argument("--base", type=int, default=16)
-    ap.add_argument("--dropout", type=float, default=0.5)
-    ap.add_argument("--patch-layers", type=int, default=3)
-    ap.add_argument("--patch-base", type=int, default=16)
-    ap.add_argument("--image-batch", type=int, default=16)
-    ap.add_argument("--image-steps", type=int, default=20, help="training steps per repetition")
-    ap.add_argument("--infer-batches", default="16,32,64,128")
-    ap.add_argument("--hep-cond", type=int, default=40)
-    ap.add_argument("--hep-noise", type=int, default=8)
-    ap.add_argument("--hep-out", type=int, default=5)
-    ap.add_argument("--hep-g-hidden", default="128,128")
-    ap.add_argument("--hep-d-hidden", default="128,128")
-    ap.add_argument("--hep-batch", type=int, default=256)
-    ap.add_argument("--hep-steps", type=int, default=100)
-    ap.add_argument("--hep-infer-batches", default="4096,16384,65536")
-    ap.add_argument("--l1", type=float, default=100.0)
     a = ap.parse_args()
+    spec = DEFAULT_SPEC
+    if a.spec:
+        with open(a.spec) as f:
+            spec = json.load(f)
 
     torch.manual_seed(1)
     res = {"torch": torch.__version__, "threads": torch.get_num_threads(),
-           "omp_num_threads": os.environ.get("OMP_NUM_THREADS"), "mkldnn": torch.backends.mkldnn.is_available()}
+           "omp_num_threads": os.environ.get("OMP_NUM_THREADS"), "mkldnn": torch.backends.mkldnn.is_available(),
+           "results": {}}
+    for net in spec["networks"]:
+        g, d, cond, target = build(net)
+        step = train_step_factory(g, d, float(net["l1"]))
+        batch, steps = int(net["batch"]), int(net["steps"])
+        c, y = cond(batch), target(batch)
+        g.train()
+        d.train()
 
-    # astro: U-Net + PatchGAN
-    g = UNet(1, 1, a.depth, a.base, a.dropout)
-    d = PatchGan(1, 1, a.patch_layers, a.patch_base)
-    step = train_step_factory(g, d, a.l1)
-    c = torch.rand(a.image_batch, 1, a.size, a.size)
-    y = torch.rand(a.image_batch, 1, a.size, a.size)
-    g.train()
-    d.train()
+        def train():
+            for _ in range(steps):
+                step(c, y)
 
-    def train_images():
-        for _ in range(a.image_steps):
-            step(c, y)
-
-    res["astro_train_images_per_s"] = timed(train_images, 1, a.reps, a.image_steps * a.image_batch)
-    g.eval()
-    infer = {}
-    with torch.no_grad():
-        for b in [int(x) for x in a.infer_batches.split(",")]:
-            cb = torch.rand(b, 1, a.size, a.size)
-            n = max(1, 512 // b)
-            infer[str(b)] = timed(lambda: [g(cb) for _ in range(n)], 1, a.reps, n * b)
-    res["astro_infer_images_per_s"] = infer
-
-    # hep: MLP GAN
-    gh = MlpGenerator(a.hep_cond, a.hep_noise, a.hep_out, [int(x) for x in a.hep_g_hidden.split(",")])
-    dh = MlpDiscriminator(a.hep_cond, a.hep_out, [int(x) for x in a.hep_d_hidden.split(",")])
-    steph = train_step_factory(gh, dh, a.l1)
-    ch = torch.randn(a.hep_batch, a.hep_cond)
-    yh = torch.randn(a.hep_batch, a.hep_out)
-
-    def train_tracks():
-        for _ in range(a.hep_steps):
-            steph(ch, yh)
-
-    res["hep_train_tracks_per_s"] = timed(train_tracks, 1, a.reps, a.hep_steps * a.hep_batch)
-    gh.eval()
-    inferh = {}
-    with torch.no_grad():
-        for b in [int(x) for x in a.hep_infer_batches.split(",")]:
-            cb = torch.randn(b, a.hep_cond)
-            n = max(1, 262144 // b)
-            inferh[str(b)] = timed(lambda: [gh(cb) for _ in range(n)], 1, a.reps, n * b)
-    res["hep_infer_tracks_per_s"] = inferh
+        res["results"][net["name"] + ".gan.train"] = timed(train, 1, a.reps, steps * batch)
+        g.eval()
+        infer = {}
+        with torch.no_grad():
+            for b in net["infer_batches"]:
+                cb = cond(int(b))
+                n = max(1, (512 if cb.dim() > 2 else 262144) // int(b))
+                infer[str(b)] = timed(lambda: [g(cb) for _ in range(n)], 1, a.reps, n * int(b))
+        res["results"][net["name"] + ".gan.infer"] = infer
 
     text = json.dumps(res, indent=2)
     if a.json:

@@ -1,25 +1,20 @@
 package org.realitycheck.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import org.realitycheck.cli.bench.BenchReport;
 import org.realitycheck.cli.bench.BenchSuite;
+import org.realitycheck.cli.bench.Isolated;
+import org.realitycheck.cli.bench.PytorchPeer;
 import org.realitycheck.cli.bench.Measurement;
 import org.realitycheck.cli.bench.OpProfile;
 import org.realitycheck.core.io.AtomicFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure throughput on this machine: simulation, conventional methods, GAN training and "
             + "inference for both domains, with medians over repeated runs after a warm-up that lasts until the "
-            + "rate is steady, achieved GFLOP/s against the CPU's fp32 peak, and peak memory. --vs-pytorch also "
-            + "runs bench/pytorch_reference.py (needs 'apt-get install python3-torch') and reports DL4J/PyTorch "
-            + "ratios.",
+            + "rate is steady, achieved GFLOP/s against the CPU's fp32 peak, and each benchmark's peak memory. "
+            + "Each benchmark runs in a fresh JVM. Rows of kind 'network' time a GAN's network alone (the graph "
+            + "the PyTorch peer runs); rows of kind 'model' the shipped model with its pre- and postprocessing. "
+            + "--vs-pytorch also runs bench/pytorch_reference.py (needs 'apt-get install python3-torch') and "
+            + "reports DL4J/PyTorch ratios for the network rows.",
             "",
-            "Benchmarks: " + BenchSuite.NAMES_TEXT + "."})
+            "--list prints the benchmarks of the domains on the classpath."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,6 +53,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile-ops", description = "Also show where a GAN training step's time goes: time per "
             + "libnd4j op type against the time spent around the ops (one epoch after three warm-up epochs).")
     boolean profileOps;
+
+    @Option(names = "--list", description = "Print the benchmarks' names, one a line, and exit.")
+    boolean list;
+
+    @Option(names = "--in-process", description = "Run every benchmark in this JVM, one after the other, instead "
+            + "of one fresh JVM each (to see order effects).")
+    boolean inProcess;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "EXE",
             description = "Python with torch for --vs-pytorch (default: ${DEFAULT-VALUE}).")
@@ -81,14 +85,39 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (list) {
+            suite.names().forEach(spec.commandLine().getOut()::println);
+            spec.commandLine().getOut().flush();
+            return ExitCode.OK;
+        }
         var err = spec.commandLine().getErr();
         // The peer runs first: once ND4J has run, its OpenMP threads keep spinning for a while and
         // would steal a core from PyTorch (seen here: the idle JVM at 50% CPU during the peer's run).
-        JsonNode torch = vsPytorch ? runPytorch(err) : null;
-        List<Measurement> results = LibraryOutput.quietly(suite::run);
-        BenchReport report = BenchReport.of(results, torch).withProfiles(suite.profiles());
+        JsonNode torch = null;
+        if (vsPytorch) {
+            try {
+                torch = PytorchPeer.run(python, locateScript(), reps, suite.peerSpecs(), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+            } catch (IllegalStateException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        List<Measurement> results;
+        List<OpProfile> profiles = new ArrayList<>();
+        if (inProcess) {
+            results = LibraryOutput.quietly(suite::run);
+            profiles.addAll(suite.profiles());
+        } else {
+            results = Isolated.run(suite.selected(), reps, profileOps, line -> {
+                err.println(line);
+                err.flush();
+            }, profiles);
+        }
+        BenchReport report = BenchReport.of(results, torch).withProfiles(profiles).isolated(!inProcess);
         spec.commandLine().getOut().print(report.table());
-        for (OpProfile p : suite.profiles()) {
+        for (OpProfile p : profiles) {
             spec.commandLine().getOut().println();
             spec.commandLine().getOut().print(p.table(12));
         }
@@ -97,36 +126,6 @@ final class BenchCommand implements Callable<Integer> {
             AtomicFiles.writeString(json, report.json());
         }
         return ExitCode.OK;
-    }
-
-    private JsonNode runPytorch(java.io.PrintWriter err) throws Exception {
-        Path script = locateScript();
-        Path out = Files.createTempFile("realitycheck-torch", ".json");
-        try {
-            List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--json", out.toString(),
-                    "--reps", Integer.toString(reps)));
-            cmd.addAll(BenchSuite.pytorchArgs());
-            err.println("bench pytorch: " + String.join(" ", cmd));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            Map<String, String> env = pb.environment();
-            env.putIfAbsent("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
-            Process p = pb.start();
-            StringBuilder log = new StringBuilder();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = r.readLine()) != null) {
-                    log.append(l).append('\n');
-                }
-            }
-            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                String tail = log.length() > 400 ? log.substring(log.length() - 400) : log.toString();
-                throw new UsageException("the PyTorch peer failed (is python3-torch installed? 'apt-get install -y "
-                        + "python3-torch'): " + tail.replace('\n', ' ').trim());
-            }
-            return new ObjectMapper().readTree(out.toFile());
-        } finally {
-            Files.deleteIfExists(out);
-        }
     }
 
     /**

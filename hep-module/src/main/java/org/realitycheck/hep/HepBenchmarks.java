@@ -61,12 +61,20 @@ public final class HepBenchmarks implements BenchmarkProvider {
         return Optional.of(new GanPlan("tracks/s", 0, 60, 256, 131_072, 1_000_000, new int[] {4096, 16384, 65536}));
     }
 
+    /** The PyTorch-trained track GAN of the ONNX example: 40 rotated hits ⊕ 8 noise → 3 × 128 → 5, linear skip. */
+    @Override
+    public Optional<String> onnxPeer() {
+        return Optional.of("examples/onnx/track-gan.onnx");
+    }
+
     /**
      * @param tracksPerSecond median rate
-     * @param runs every run's rate, in order
+     * @param runs every timed run's rate, in order
      * @param threads threads used
+     * @param tracksPerRun the tracks each run processed, counted by the work itself (every run must process
+     *     the same number, however the work is split across threads)
      */
-    public record Rate(double tracksPerSecond, double[] runs, int threads) {
+    public record Rate(double tracksPerSecond, double[] runs, int threads, long tracksPerRun) {
         public Rate {
             runs = runs.clone();
         }
@@ -77,24 +85,37 @@ public final class HepBenchmarks implements BenchmarkProvider {
         }
     }
 
+    /** One run of a benchmark, returning the number of tracks it processed. */
     private interface Work {
-        void run();
+        long run();
     }
 
-    private static Rate measure(long tracksPerRun, int repeats, int threads, Work w) {
+    /**
+     * One warm-up run, then {@code repeats} timed runs; each run's rate is the tracks it says it processed over
+     * its wall time.
+     *
+     * @throws IllegalStateException when a run processed no track, or not as many as the first one
+     */
+    private static Rate measure(int repeats, int threads, Work w) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
-        w.run();
+        long units = w.run();
+        if (units <= 0) {
+            throw new IllegalStateException("a benchmark run processed no track");
+        }
         double[] rates = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();
-            w.run();
-            rates[i] = tracksPerRun / ((System.nanoTime() - t0) / 1e9);
+            long n = w.run();
+            rates[i] = n / ((System.nanoTime() - t0) / 1e9);
+            if (n != units) {
+                throw new IllegalStateException("run " + (i + 1) + " processed " + n + " tracks, the warm-up run " + units);
+            }
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        return new Rate(sorted[repeats / 2], rates, threads);
+        return new Rate(sorted[repeats / 2], rates, threads, units);
     }
 
     /** Simulation (gun + propagation + smearing) of {@code n} default tracks on {@code threads} threads. */
@@ -102,27 +123,41 @@ public final class HepBenchmarks implements BenchmarkProvider {
         TrackSimulator sim = new TrackSimulator(detector);
         ParticleGun gun = ParticleGun.defaults();
         AtomicLong sink = new AtomicLong();
-        return measure(n, repeats, threads, () -> IntStream.range(0, threads).parallel().forEach(t -> {
-            SplittableRandom r = new SplittableRandom(t);
-            long hits = 0;
-            for (int i = t; i < n; i += threads) {
-                hits += sim.simulate(gun.draw(r), r).hitCount();
-            }
-            sink.addAndGet(hits);
-        }));
+        return measure(repeats, threads, () -> {
+            AtomicLong done = new AtomicLong();
+            IntStream.range(0, threads).parallel().forEach(t -> {
+                SplittableRandom r = new SplittableRandom(t);
+                long hits = 0;
+                long tracks = 0;
+                for (int i = t; i < n; i += threads) {
+                    hits += sim.simulate(gun.draw(r), r).hitCount();
+                    tracks++;
+                }
+                sink.addAndGet(hits);
+                done.addAndGet(tracks);
+            });
+            return done.get();
+        });
     }
 
     /** The helix fit of {@code tracks}, spread over {@code threads} threads. */
     public static Rate fit(Detector detector, List<SimTrack> tracks, int threads, int repeats) {
         HelixFitter fitter = new HelixFitter(Objects.requireNonNull(detector, "detector"));
         AtomicLong sink = new AtomicLong();
-        return measure(tracks.size(), repeats, threads, () -> IntStream.range(0, threads).parallel().forEach(t -> {
-            double acc = 0;
-            for (int i = t; i < tracks.size(); i += threads) {
-                acc += fitter.fit(tracks.get(i)).params().qOverPt();
-            }
-            sink.addAndGet(Double.doubleToLongBits(acc));
-        }));
+        return measure(repeats, threads, () -> {
+            AtomicLong done = new AtomicLong();
+            IntStream.range(0, threads).parallel().forEach(t -> {
+                double acc = 0;
+                long fitted = 0;
+                for (int i = t; i < tracks.size(); i += threads) {
+                    acc += fitter.fit(tracks.get(i)).params().qOverPt();
+                    fitted++;
+                }
+                sink.addAndGet(Double.doubleToLongBits(acc));
+                done.addAndGet(fitted);
+            });
+            return done.get();
+        });
     }
 
     /** Generator inference over {@code set} in batches of {@code batch} (condition upload included). */
@@ -131,10 +166,14 @@ public final class HepBenchmarks implements BenchmarkProvider {
         for (int k = 0; k < batches.length; k++) {
             batches[k] = set.conditions(k * batch, Math.min(set.size(), (k + 1) * batch));
         }
-        return measure(set.size(), repeats, 1, () -> {
+        return measure(repeats, 1, () -> {
+            long n = 0;
             for (int k = 0; k < batches.length; k++) {
-                generator.generate(batches[k], k).getFloat(0);
+                INDArray y = generator.generate(batches[k], k);
+                y.getFloat(0);
+                n += y.size(0);
             }
+            return n;
         });
     }
 }

@@ -1,6 +1,7 @@
 package org.realitycheck.hep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -9,26 +10,38 @@ import org.realitycheck.hep.detector.Detector;
 import org.realitycheck.hep.sim.ParticleGun;
 import org.realitycheck.hep.sim.SimTrack;
 import org.realitycheck.hep.sim.TrackSimulator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Runs the benchmarks small (no timing assertions: DESIGN.md measures speed with {@code realitycheck bench}). */
+/**
+ * The hep benchmarks do the work they claim, whatever the thread split (no timing assertions: speed is
+ * measured with {@code realitycheck bench}).
+ */
 class HepBenchmarksTest {
-    private static final Logger LOG = LoggerFactory.getLogger(HepBenchmarksTest.class);
-    private static final int N = Integer.getInteger("hep.bench.n", 20_000);
+    private static final int N = 2_001; // odd, so that two threads get different shares
 
     @Test
-    void simulationAndFitRatesAreMeasured() {
+    void everyTrackIsSimulatedAndFittedExactlyOnceOnOneAndTwoThreads() {
         Detector det = Detector.toy();
-        HepBenchmarks.Rate sim1 = HepBenchmarks.simulation(det, N, 1, 3);
-        HepBenchmarks.Rate sim2 = HepBenchmarks.simulation(det, N, 2, 3);
         List<SimTrack> tracks = new TrackSimulator(det).simulate(ParticleGun.defaults(), N, 1);
-        HepBenchmarks.Rate fit1 = HepBenchmarks.fit(det, tracks, 1, 3);
-        HepBenchmarks.Rate fit2 = HepBenchmarks.fit(det, tracks, 2, 3);
-        LOG.info("simulation: {} tracks/s (1 thread), {} tracks/s (2 threads); fit: {} tracks/s (1 thread), {} tracks/s "
-                + "(2 threads); n = {}", Math.round(sim1.tracksPerSecond()), Math.round(sim2.tracksPerSecond()),
-                Math.round(fit1.tracksPerSecond()), Math.round(fit2.tracksPerSecond()), N);
-        assertThat(sim2.runs()).hasSize(3);
-        assertThat(fit2.tracksPerSecond()).isPositive();
+        for (int threads = 1; threads <= 3; threads++) {
+            HepBenchmarks.Rate sim = HepBenchmarks.simulation(det, N, threads, 3);
+            HepBenchmarks.Rate fit = HepBenchmarks.fit(det, tracks, threads, 3);
+            assertThat(sim.tracksPerRun()).isEqualTo(N);
+            assertThat(fit.tracksPerRun()).isEqualTo(N);
+            assertThat(sim.runs()).hasSize(3);
+            for (HepBenchmarks.Rate r : List.of(sim, fit)) {
+                double[] runs = r.runs();
+                java.util.Arrays.sort(runs);
+                assertThat(r.tracksPerSecond()).isEqualTo(runs[1]).isFinite().isPositive();
+                assertThat(r.threads()).isEqualTo(threads);
+            }
+        }
+    }
+
+    @Test
+    void aRunThatProcessesNoTrackIsAnErrorNotAnInfiniteOrZeroRate() {
+        assertThatThrownBy(() -> HepBenchmarks.fit(Detector.toy(), List.of(), 2, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no track");
+        assertThatThrownBy(() -> HepBenchmarks.simulation(Detector.toy(), 10, 2, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -13,27 +13,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The bench results as a table for people and JSON for machines: each measurement with its median,
- * range, target, achieved GFLOP/s and fraction of the CPU's fp32 peak, the PyTorch peer's median
- * on the same work and the DL4J/PyTorch ratio, then peak memory and provenance.
+ * The bench results as a table for people and JSON for machines: each measurement with its kind (a
+ * network alone, a whole model, ...), median, range, target, achieved GFLOP/s and fraction of the CPU's
+ * fp32 peak, the peak memory of the JVM that ran it, and for the network rows the PyTorch peer's median on
+ * the same graph and the DL4J/PyTorch ratio; then provenance.
  */
 public final class BenchReport {
-    /** Our benchmark id → the PyTorch peer's JSON field (a number or a map of batch → numbers). */
-    private static final Map<String, String> PEERS = Map.of(
-            "astro.gan.train", "astro_train_images_per_s",
-            "astro.gan.infer", "astro_infer_images_per_s",
-            "hep.gan.train", "hep_train_tracks_per_s",
-            "hep.gan.infer", "hep_infer_tracks_per_s");
-
     private final List<Row> rows;
     private final double peak;
     private final double rssMiB;
     private final JsonNode torch;
+    private boolean isolated;
     private List<OpProfile> profiles = List.of();
 
     /**
      * @param m the measurement
-     * @param peer PyTorch's median on the same work, or NaN
+     * @param peer PyTorch's median on the same work (network rows only), or NaN
      */
     public record Row(Measurement m, double peer) {
         /** @return DL4J / PyTorch, or NaN */
@@ -56,7 +51,9 @@ public final class BenchReport {
     public static BenchReport of(List<Measurement> results, JsonNode torch) {
         List<Row> rows = new ArrayList<>();
         for (Measurement m : results) {
-            rows.add(new Row(m, peerMedian(torch, PEERS.get(m.name()))));
+            double peer = m.kind() == Measurement.Kind.NETWORK && torch != null
+                    ? peerMedian(torch.path("results"), m.name()) : Double.NaN;
+            rows.add(new Row(m, peer));
         }
         return new BenchReport(rows, Hardware.peakGflops(), Hardware.peakRssMiB(), torch);
     }
@@ -64,6 +61,12 @@ public final class BenchReport {
     /** @return this report with op profiles ({@code bench --profile-ops}), which go into the JSON too */
     public BenchReport withProfiles(List<OpProfile> ops) {
         this.profiles = List.copyOf(ops);
+        return this;
+    }
+
+    /** @return this report, saying whether each benchmark ran in a JVM of its own */
+    public BenchReport isolated(boolean on) {
+        this.isolated = on;
         return this;
     }
 
@@ -93,18 +96,24 @@ public final class BenchReport {
     /** @return the table printed by {@code realitycheck bench} */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-22s %14s %-11s %21s %12s %7s %8s %6s %12s %7s  %s%n", "benchmark", "median", "unit",
-                "range", "target", "", "GFLOP/s", "%peak", "pytorch", "ratio", "detail"));
+        String fmt = "%-20s %-9s %12s %-10s %19s %12s %6s %7s %6s %8s %10s %6s  %s%n";
+        sb.append(String.format(fmt, "benchmark", "kind", "median", "unit", "range", "target", "", "GFLOP/s", "%peak",
+                "RSS MiB", "pytorch", "ratio", "detail"));
         for (Row r : rows) {
             Measurement m = r.m();
-            sb.append(String.format("%-22s %14s %-11s %21s %12s %7s %8s %6s %12s %7s  %s%n", m.name(), num(m.median()),
-                    m.unit(), num(m.min()) + "–" + num(m.max()), Double.isNaN(m.target()) ? "" : ">= " + num(m.target()),
+            sb.append(String.format(fmt, m.name(), m.kind().id(), num(m.median()), m.unit(),
+                    num(m.min()) + "–" + num(m.max()), Double.isNaN(m.target()) ? "" : ">= " + num(m.target()),
                     m.verdict(), Double.isNaN(m.gflops()) ? "" : String.format("%.1f", m.gflops()),
                     Double.isNaN(m.gflops()) || Double.isNaN(peak) ? "" : String.format("%.1f%%", 100 * m.gflops() / peak),
+                    Double.isNaN(m.peakRssMiB()) ? "" : String.format("%.0f", m.peakRssMiB()),
                     num(r.peer()), Double.isNaN(r.ratio()) ? "" : String.format("%.2f", r.ratio()), m.detail()));
         }
+        sb.append("kind: network = the GAN's network alone, the graph the PyTorch peer runs (ratio = DL4J / PyTorch); "
+                + "model = the shipped model, pre- and postprocessing included, split in the detail\n");
         sb.append(String.format("CPU: %d cores at %.2f GHz, fp32 peak %.0f GFLOP/s (32 FLOP/cycle/core, AVX2+FMA); "
-                + "peak RSS %.0f MiB; OMP_NUM_THREADS=%s%n", Hardware.cores(), Hardware.clockGhz(), peak, rssMiB,
+                + "%s; OMP_NUM_THREADS=%s%n", Hardware.cores(), Hardware.clockGhz(), peak,
+                isolated ? "each benchmark in a fresh JVM, RSS = that JVM's peak"
+                        : String.format("one JVM for all, its peak RSS %.0f MiB", rssMiB),
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
         if (torch != null) {
             sb.append("PyTorch ").append(torch.path("torch").asText()).append(" (ratio = DL4J / PyTorch, medians)\n");
@@ -126,12 +135,22 @@ public final class BenchReport {
         root.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         root.put("cpu_clock_ghz", Hardware.clockGhz());
         root.put("cpu_peak_gflops", peak);
-        root.put("peak_rss_mib", rssMiB);
+        root.put("isolation", isolated ? "fresh JVM per benchmark" : "one JVM");
+        root.put("kinds", Map.of(
+                "component", "a domain's own code (simulation, conventional methods)",
+                "network", "the GAN's network alone on inputs in its frame: the graph the PyTorch peer runs; only these rows have a ratio",
+                "model", "the shipped model: the recipe's preprocessing, the network, the postprocessing; 'split' is the share of its time per part",
+                "peer", "another engine on a model of the same architecture",
+                "suite", "a validation suite end to end"));
+        if (!isolated) {
+            root.put("peak_rss_mib", rssMiB);
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         for (Row r : rows) {
             Measurement m = r.m();
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", m.name());
+            e.put("kind", m.kind().id());
             e.put("unit", m.unit());
             e.put("median", m.median());
             e.put("min", m.min());
@@ -141,6 +160,8 @@ public final class BenchReport {
             e.put("target_met", m.verdict().isEmpty() ? null : m.verdict().equals("met"));
             e.put("detail", m.detail());
             e.put("gflops", Double.isNaN(m.gflops()) ? null : m.gflops());
+            e.put("split", m.split().isEmpty() ? null : m.split());
+            e.put("peak_rss_mib", Double.isNaN(m.peakRssMiB()) ? null : m.peakRssMiB());
             e.put("pytorch_median", Double.isNaN(r.peer()) ? null : r.peer());
             e.put("ratio_vs_pytorch", Double.isNaN(r.ratio()) ? null : r.ratio());
             list.add(e);

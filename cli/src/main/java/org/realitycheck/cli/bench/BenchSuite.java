@@ -1,10 +1,14 @@
 package org.realitycheck.cli.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.core.Domain;
@@ -18,26 +22,28 @@ import org.realitycheck.core.model.GanModel;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.core.train.TrainingListener;
+import org.realitycheck.validation.RealityCheck;
 
 /**
- * The benchmarks of {@code realitycheck bench}, each on the real code path: simulation, the
- * conventional methods, GAN training (steady-state steps of {@link org.realitycheck.core.train.GanTrainer}, graph building
- * excluded) and GAN inference at several batch sizes, for every domain that registers a
- * {@link BenchmarkProvider} (found through ServiceLoader: this class imports no domain). Targets are
- * the issues'.
+ * The benchmarks of {@code realitycheck bench}, each on the real code path, for every domain that registers
+ * a {@link BenchmarkProvider} (found through ServiceLoader: this class names no domain). Per domain, in run
+ * order:
+ * <ul>
+ *   <li>the provider's own benchmarks ({@link Measurement.Kind#COMPONENT}: simulation, conventional methods);</li>
+ *   <li>{@code <d>.gan.train}: steady-state steps of gan-core's trainer, graph building excluded, and
+ *       {@code <d>.gan.infer}: the generator network alone on inputs already in its frame, the best of the
+ *       plan's batch sizes ({@link Measurement.Kind#NETWORK}; the PyTorch peer runs the same graphs);</li>
+ *   <li>{@code <d>.model.infer}: the shipped model, i.e. the recipe's {@code adapt} around the network
+ *       (preprocessing such as Richardson–Lucy or the track seed, the network, the postprocessing), physical
+ *       inputs to physical outputs, with the split of its time between the network and the rest
+ *       ({@link Measurement.Kind#MODEL});</li>
+ *   <li>{@code <d>.onnx.infer} when the provider names an ONNX model of the same architecture;</li>
+ *   <li>{@code validate.<d>}: the default validation suite on {@code models/<d>-default.zip}.</li>
+ * </ul>
+ * {@link #runOne} runs one benchmark in this JVM; {@link Isolated} runs each in a JVM of its own.
  */
 public final class BenchSuite {
-    /**
-     * Every benchmark's name with the astro and hep modules on the classpath, in run order, as one line
-     * (the bench command's help shows it; {@code BenchSuiteTest} keeps it equal to {@link #names()}).
-     */
-    public static final String NAMES_TEXT = "astro.simulate, astro.richardson-lucy, astro.wiener, astro.gan.train, "
-            + "astro.gan.infer, hep.simulate, hep.fit, hep.gan.train, hep.gan.infer, hep.onnx.infer, validate.astro, validate.hep";
-    /** {@link #NAMES_TEXT} as a list. */
-    public static final List<String> NAMES = List.of(NAMES_TEXT.split(", "));
-
-    private final List<BenchmarkProvider> providers = BenchmarkProvider.all();
-
+    private final List<BenchmarkProvider> providers;
     private final Harness harness;
     private final Consumer<String> log;
     private final List<String> only;
@@ -56,8 +62,14 @@ public final class BenchSuite {
      * @param reps timed repetitions per benchmark, {@code >= 1}
      * @param log receives a line as each benchmark starts
      * @param only name prefixes of the benchmarks to run (e.g. {@code hep.gan}); empty runs all
+     * @throws IllegalArgumentException when a prefix matches no benchmark (the message lists them)
      */
     public BenchSuite(int reps, Consumer<String> log, List<String> only) {
+        this(BenchmarkProvider.all(), reps, log, only);
+    }
+
+    BenchSuite(List<BenchmarkProvider> providers, int reps, Consumer<String> log, List<String> only) {
+        this.providers = List.copyOf(providers);
         this.harness = new Harness(2, reps);
         this.log = log;
         this.only = List.copyOf(only);
@@ -78,13 +90,19 @@ public final class BenchSuite {
             if (p.gan().isPresent()) {
                 out.add(p.domain() + ".gan.train");
                 out.add(p.domain() + ".gan.infer");
+                out.add(p.domain() + ".model.infer");
             }
-        }
-        if (Domains.names().contains("hep")) {
-            out.add(OnnxInferenceBench.NAME);
+            if (p.onnxPeer().isPresent()) {
+                out.add(p.domain() + ".onnx.infer");
+            }
         }
         providers.forEach(p -> out.add("validate." + p.domain()));
         return out;
+    }
+
+    /** @return the benchmarks {@code --only} selects, in run order (all when it is empty) */
+    public List<String> selected() {
+        return names().stream().filter(n -> only.isEmpty() || only.stream().anyMatch(n::startsWith)).toList();
     }
 
     /**
@@ -98,152 +116,109 @@ public final class BenchSuite {
         return this;
     }
 
-    /** @return the op profiles made by the last {@link #run()} (empty unless {@link #profileOps}) */
+    /** @return the op profiles made so far (empty unless {@link #profileOps}) */
     public List<OpProfile> profiles() {
         return List.copyOf(profiles);
     }
 
-
-    /** True when a benchmark, or a group such as {@code hep.gan}, holds any benchmark asked for. */
-    private boolean wanted(String name) {
-        return only.isEmpty() || only.stream().anyMatch(p -> name.startsWith(p) || p.startsWith(name));
-    }
-
-    /** Runs every benchmark, domain by domain (sorted by name), then the validation suites. */
+    /** Runs every selected benchmark in this JVM, one after the other (see {@link Isolated} for one JVM each). */
     public List<Measurement> run() throws Exception {
         List<Measurement> out = new ArrayList<>();
         profiles.clear();
-        for (BenchmarkProvider p : providers) {
-            if (!wanted(p.domain())) {
-                continue;
-            }
-            for (Benchmark b : p.benchmarks()) {
-                if (wanted(b.name())) {
-                    log.accept(p.domain() + ": " + b.name().substring(b.name().indexOf('.') + 1));
-                    out.add(harness.measureRate(b.name(), b.unit(), b.target(), b.detail(), b.work()::run));
-                }
-            }
-            if (p.gan().isPresent() && wanted(p.domain() + ".gan")) {
-                gan(out, Domains.byName(p.domain()), p.gan().get());
-            }
-        }
-        if (wanted(OnnxInferenceBench.NAME) && Domains.names().contains("hep")) {
-            OnnxInferenceBench.run(harness, log).ifPresent(out::add);
-        }
-        for (BenchmarkProvider p : providers) {
-            if (wanted("validate." + p.domain())) {
-                validate(out, p.domain());
-            }
+        for (String name : selected()) {
+            runOne(name).ifPresent(out::add);
         }
         return out;
     }
 
-    /** The training and inference sets of a domain's GAN benchmarks, sized by its plan. */
-    private void gan(List<Measurement> out, Domain domain, BenchmarkProvider.GanPlan plan) throws Exception {
-        TrainingConfig cfg = domain.recipe().trainingConfig().withEpochs(1);
-        if (plan.batchSize() > 0) {
-            cfg = cfg.withBatchSize(plan.batchSize());
-        }
-        SampleSet train = domain.recipe().trainingSet(domain.data().simulate(cfg.batchSize() * plan.steps(), 13, Map.of()));
-        gan(out, domain, plan.unit(), train, cfg, plan.modelSamples(),
-                () -> domain.data().simulate(plan.inferSamples(), 14, Map.of()), plan.inferTarget(), plan.inferBatches());
-    }
-
     /**
-     * A domain's GAN: steady-state training (and its op profile when asked), then inference of a
-     * briefly trained model at each batch size, reporting the best.
+     * Runs one benchmark in this JVM.
+     *
+     * @return its measurement, or empty when it was skipped (a model file it needs is missing)
+     * @throws IllegalArgumentException when no benchmark has this name
      */
-    private void gan(List<Measurement> out, Domain domain, String unit, SampleSet train, TrainingConfig cfg,
-            int modelSamples, Supplier<SampleSet> inferSet, double inferTarget, int[] batches) throws Exception {
-        String name = domain.name() + ".gan";
-        if (wanted(name + ".train")) {
-            log.accept(domain.name() + ": GAN training");
-            out.add(trainRate(name + ".train", unit, domain, train, cfg));
-            if (profileOps) {
-                log.accept(domain.name() + ": GAN training, op profile");
-                profiles.add(OpProfile.of(name + ".train", domain, train, cfg, 3));
+    public java.util.Optional<Measurement> runOne(String name) throws Exception {
+        if (!names().contains(name)) {
+            throw new IllegalArgumentException("no benchmark named " + name + "; the benchmarks are "
+                    + String.join(", ", names()));
+        }
+        if (name.startsWith("validate.")) {
+            return validate(name.substring("validate.".length()));
+        }
+        String domainName = name.substring(0, name.indexOf('.'));
+        BenchmarkProvider p = providers.stream().filter(q -> q.domain().equals(domainName)).findFirst().orElseThrow();
+        for (Benchmark b : p.benchmarks()) {
+            if (b.name().equals(name)) {
+                log.accept(p.domain() + ": " + b.name().substring(b.name().indexOf('.') + 1));
+                return java.util.Optional.of(harness.measureRate(b.name(), b.unit(), b.target(), b.detail(), b.work()::run));
             }
         }
-        if (wanted(name + ".infer")) {
-            log.accept(domain.name() + ": GAN inference");
-            GanModel model = DomainTrainer.train(domain, train.slice(0, modelSamples), cfg, List.of());
-            out.add(bestBatch(name + ".infer", unit, inferTarget, domain.recipe().adapt(model.generator()), inferSet.get(),
-                    batches));
+        Domain domain = Domains.byName(domainName);
+        String what = name.substring(domainName.length() + 1);
+        if (what.equals("onnx.infer")) {
+            return OnnxInferenceBench.run(harness, log, domain, p.onnxPeer().orElseThrow(),
+                    p.gan().map(BenchmarkProvider.GanPlan::unit).orElse("samples/s"));
         }
+        GanSetup g = new GanSetup(domain, p.gan().orElseThrow());
+        return java.util.Optional.of(switch (what) {
+            case "gan.train" -> trainRate(g);
+            case "gan.infer" -> networkInference(g);
+            case "model.infer" -> modelInference(g);
+            default -> throw new IllegalStateException("unknown benchmark " + name);
+        });
     }
 
-    /**
-     * The domain's default validation suite, end to end (held-out simulation, model, conventional
-     * method, statistics), on the shipped default model {@code models/<domain>-default.zip}, as
-     * {@code validate} runs it; target ≤ 60 s (issue 10). One timed run after one warm-up run; the
-     * detail splits the timed run's wall time by {@link org.realitycheck.validation.Evaluations#seconds()}.
-     */
-    private void validate(List<Measurement> out, String name) throws Exception {
-        java.nio.file.Path model = java.nio.file.Path.of(System.getProperty("realitycheck.home", "."), "models",
-                name + "-default.zip");
-        if (!java.nio.file.Files.isRegularFile(model)) {
-            log.accept("validate." + name + ": skipped, no " + model);
-            return;
-        }
-        log.accept(name + ": default validation suite on " + model.getFileName());
-        double[] secs = new double[2];
-        java.util.Map<String, Double> split = java.util.Map.of();
-        for (int run = 0; run < 2; run++) {
-            org.realitycheck.validation.RealityCheck rc = org.realitycheck.validation.RealityCheck.of(model).seed(1 + run);
-            long t0 = System.nanoTime();
-            rc.run();
-            secs[run] = (System.nanoTime() - t0) / 1e9;
-            split = rc.lastEvaluations().seconds();
-        }
-        double total = secs[1];
-        double parts = split.values().stream().mapToDouble(Double::doubleValue).sum();
-        StringBuilder detail = new StringBuilder(String.format(java.util.Locale.ROOT, "timed run %.1f s (warm-up run %.1f s):", total, secs[0]));
-        new java.util.TreeMap<>(split).forEach((k, v) -> detail.append(String.format(java.util.Locale.ROOT, " %s %.1f s,", k, v)));
-        detail.append(String.format(java.util.Locale.ROOT, " statistics and the rest %.1f s", total - parts));
-        out.add(Measurement.of("validate." + name, "suites/min", new double[] {60 / total}, 1.0, detail.toString()));
-    }
+    /** A domain's GAN benchmark inputs, sized by its plan; the sets are simulated on first use. */
+    private static final class GanSetup {
+        final Domain domain;
+        final BenchmarkProvider.GanPlan plan;
+        final TrainingConfig cfg;
 
-    /**
-     * Arguments for bench/pytorch_reference.py that give it exactly the networks, batches and L1
-     * weight benchmarked here (the domains' defaults).
-     */
-    public static List<String> pytorchArgs() {
-        Domain astro = Domains.byName("astro");
-        Domain hep = Domains.byName("hep");
-        var u = (org.realitycheck.core.nn.UNetSpec) astro.recipe().architecture().generator();
-        var p = (org.realitycheck.core.nn.PatchGanSpec) astro.recipe().architecture().discriminator();
-        var g = (org.realitycheck.core.nn.MlpGeneratorSpec) hep.recipe().architecture().generator();
-        var d = (org.realitycheck.core.nn.MlpDiscriminatorSpec) hep.recipe().architecture().discriminator();
-        return List.of("--size", "" + u.size(), "--depth", "" + u.depth(), "--base", "" + u.baseFilters(),
-                "--dropout", "" + u.dropout(), "--patch-layers", "" + p.layers(), "--patch-base", "" + p.baseFilters(),
-                "--image-batch", "16", "--image-steps", "40", "--hep-steps", "60", "--hep-cond", "" + g.conditionDim(), "--hep-noise", "" + g.noiseDim(),
-                "--hep-out", "" + g.outputDim(), "--hep-g-hidden", join(g.hidden()), "--hep-d-hidden", join(d.hidden()),
-                "--hep-batch", "" + hep.recipe().trainingConfig().batchSize(),
-                "--l1", "" + astro.recipe().trainingConfig().l1Weight());
-    }
-
-    private static String join(int[] a) {
-        StringBuilder sb = new StringBuilder();
-        for (int v : a) {
-            sb.append(sb.length() == 0 ? "" : ",").append(v);
+        GanSetup(Domain domain, BenchmarkProvider.GanPlan plan) {
+            this.domain = domain;
+            this.plan = plan;
+            TrainingConfig c = domain.recipe().trainingConfig().withEpochs(1);
+            this.cfg = plan.batchSize() > 0 ? c.withBatchSize(plan.batchSize()) : c;
         }
-        return sb.toString();
+
+        String name(String what) {
+            return domain.name() + "." + what;
+        }
+
+        /** The training set of a timed training run: batch × steps samples in the network's frame. */
+        SampleSet trainingSet() {
+            return domain.recipe().trainingSet(domain.data().simulate(cfg.batchSize() * plan.steps(), 13, Map.of()));
+        }
+
+        /** A briefly trained model (its weights do not change the inference cost). */
+        GanModel model() {
+            SampleSet train = domain.recipe().trainingSet(domain.data().simulate(plan.modelSamples(), 13, Map.of()));
+            return DomainTrainer.train(domain, train, cfg, List.of());
+        }
+
+        /** The inference set, physical units (what {@code validate} feeds a model). */
+        SampleSet inferenceSet() {
+            return domain.data().simulate(plan.inferSamples(), 14, Map.of());
+        }
     }
 
     /**
      * Steady-state training rate: samples per second from the first to the last generator step of a
      * one-epoch run (graph building and the first step excluded), warmed up by {@link Harness}.
      */
-    private Measurement trainRate(String name, String unit, Domain domain, SampleSet train, TrainingConfig cfg)
-            throws Exception {
-        GanArchitecture arch = domain.recipe().architecture();
+    private Measurement trainRate(GanSetup g) throws Exception {
+        String name = g.name("gan.train");
+        log.accept(g.domain.name() + ": GAN training");
+        SampleSet train = g.trainingSet();
+        GanArchitecture arch = g.domain.recipe().architecture();
+        TrainingConfig cfg = g.cfg;
         int[] run = {0};
-        return harness.measureRate(name, unit, Double.NaN, "batch " + cfg.batchSize() + ", "
+        Measurement m = harness.measureRate(name, g.plan.unit(), Double.NaN, "batch " + cfg.batchSize() + ", "
                 + train.size() / cfg.batchSize() + " steps a run", () -> {
                     long[] first = {0};
                     long[] last = {0};
                     long[] steps = {0};
-                    DomainTrainer.train(domain, arch, train, cfg.withSeed(100 + run[0]++), List.of(new TrainingListener() {
+                    DomainTrainer.train(g.domain, arch, train, cfg.withSeed(100 + run[0]++), List.of(new TrainingListener() {
                         @Override
                         public void onStep(long step, int epoch, Map<String, Double> losses) {
                             long now = System.nanoTime();
@@ -255,13 +230,143 @@ public final class BenchSuite {
                         }
                     }));
                     return (steps[0] - 1) * cfg.batchSize() / ((last[0] - first[0]) / 1e9);
-                }).withFlops(Flops.trainingStep(arch));
+                }).withFlops(Flops.trainingStep(arch)).withKind(Measurement.Kind.NETWORK);
+        if (profileOps) {
+            log.accept(g.domain.name() + ": GAN training, op profile");
+            profiles.add(OpProfile.of(name, g.domain, train, cfg, 3));
+        }
+        return m;
     }
 
-    private Measurement bestBatch(String name, String unit, double target, Generator g, SampleSet set, int[] batches)
-            throws Exception {
-        return bestBatch(harness, name, unit, target, g, set, batches)
-                .withFlops(Flops.forward(g.card().architecture().generator()));
+    /** The generator network alone, on the inference set already in its frame, at the plan's best batch. */
+    private Measurement networkInference(GanSetup g) throws Exception {
+        log.accept(g.domain.name() + ": GAN inference, network alone");
+        Generator raw = g.model().generator();
+        SampleSet inNetworkFrame = g.domain.recipe().trainingSet(g.inferenceSet());
+        return bestBatch(harness, g.name("gan.infer"), g.plan.unit(), Double.NaN, raw, inNetworkFrame, g.plan.inferBatches())
+                .withFlops(Flops.forward(raw.card().architecture().generator())).withKind(Measurement.Kind.NETWORK);
+    }
+
+    /**
+     * The whole model ({@code recipe().adapt} around the network) on physical inputs at the plan's largest
+     * batch, then the split of its time: after both are warm, {@link #SPLIT_PAIRS} pairs of one pass of the
+     * model and one pass of the network alone on the same samples in its frame, back to back so that both
+     * see the same load; the network's share is the median of the pairs' time ratios, the rest is the
+     * adapter's pre- and postprocessing.
+     */
+    private Measurement modelInference(GanSetup g) throws Exception {
+        log.accept(g.domain.name() + ": the whole model's inference (pre- and postprocessing, network)");
+        GanModel model = g.model();
+        Generator raw = model.generator();
+        Generator adapted = g.domain.recipe().adapt(raw);
+        SampleSet physical = g.inferenceSet();
+        SampleSet inFrame = g.domain.recipe().trainingSet(physical);
+        int[] batches = g.plan.inferBatches();
+        int batch = Math.min(physical.size(), batches[batches.length - 1]);
+        Measurement whole = bestBatch(harness, g.name("model.infer"), g.plan.unit(), g.plan.inferTarget(), adapted,
+                physical, new int[] {batch});
+        Measurement net = bestBatch(harness, g.name("gan.infer"), g.plan.unit(), Double.NaN, raw, inFrame, new int[] {batch});
+        List<INDArray> physicalChunks = chunks(physical, batch);
+        List<INDArray> frameChunks = chunks(inFrame, batch);
+        double[] shares = new double[SPLIT_PAIRS];
+        for (int i = 0; i < SPLIT_PAIRS; i++) {
+            double tModel = pass(adapted, physicalChunks);
+            double tNet = pass(raw, frameChunks);
+            shares[i] = tNet / tModel;
+        }
+        java.util.Arrays.sort(shares);
+        double network = Math.min(1, shares[SPLIT_PAIRS / 2]);
+        Map<String, Double> split = new LinkedHashMap<>();
+        split.put("network", network);
+        split.put("pre- and postprocessing", 1 - network);
+        String detail = String.format(Locale.ROOT, "%s; network alone on the same samples %s %s; split from %d "
+                + "back-to-back pairs: network %.0f%% (pairs %.0f–%.0f%%), pre- and postprocessing %.0f%% of the time",
+                whole.detail(), num(net.median()), g.plan.unit(), SPLIT_PAIRS, 100 * network, 100 * shares[0],
+                100 * shares[SPLIT_PAIRS - 1], 100 * (1 - network));
+        return whole.renamed(whole.name(), detail).withKind(Measurement.Kind.MODEL).withSplit(split);
+    }
+
+    /** Pairs of model and network passes behind a model row's split. */
+    static final int SPLIT_PAIRS = 5;
+
+    /** @return seconds for one pass over the chunks (seed = chunk index) */
+    private static double pass(Generator g, List<INDArray> chunks) {
+        long t0 = System.nanoTime();
+        for (int k = 0; k < chunks.size(); k++) {
+            g.generate(chunks.get(k), k).getFloat(0);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** @return the set's conditions in whole chunks of {@code batch} */
+    private static List<INDArray> chunks(SampleSet set, int batch) {
+        List<INDArray> chunks = new ArrayList<>();
+        for (int from = 0; from + batch <= set.size(); from += batch) {
+            chunks.add(set.conditions(from, from + batch));
+        }
+        return chunks;
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /**
+     * The domain's default validation suite, end to end (held-out simulation, model, conventional
+     * method, statistics), on the shipped default model {@code models/<domain>-default.zip}, as
+     * {@code validate} runs it; target ≤ 60 s. One timed run after one warm-up run; the detail splits
+     * the timed run's wall time by {@link org.realitycheck.validation.Evaluations#seconds()}.
+     */
+    private java.util.Optional<Measurement> validate(String name) throws Exception {
+        Path model = Path.of(System.getProperty("realitycheck.home", "."), "models", name + "-default.zip");
+        if (!Files.isRegularFile(model)) {
+            log.accept("validate." + name + ": skipped, no " + model);
+            return java.util.Optional.empty();
+        }
+        log.accept(name + ": default validation suite on " + model.getFileName());
+        double[] secs = new double[2];
+        Map<String, Double> split = Map.of();
+        for (int run = 0; run < 2; run++) {
+            RealityCheck rc = RealityCheck.of(model).seed(1 + run);
+            long t0 = System.nanoTime();
+            rc.run();
+            secs[run] = (System.nanoTime() - t0) / 1e9;
+            split = rc.lastEvaluations().seconds();
+        }
+        double total = secs[1];
+        double parts = split.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "timed run %.1f s (warm-up run %.1f s):", total, secs[0]));
+        new TreeMap<>(split).forEach((k, v) -> detail.append(String.format(Locale.ROOT, " %s %.1f s,", k, v)));
+        detail.append(String.format(Locale.ROOT, " statistics and the rest %.1f s", total - parts));
+        return java.util.Optional.of(Measurement.of("validate." + name, "suites/min", new double[] {60 / total}, 1.0,
+                detail.toString()).withKind(Measurement.Kind.SUITE));
+    }
+
+    /** @return the GAN architectures and sizes the PyTorch peer must run: the same as {@code *.gan.*} here */
+    public List<PeerSpec> peerSpecs() {
+        List<PeerSpec> out = new ArrayList<>();
+        for (BenchmarkProvider p : providers) {
+            if (p.gan().isPresent() && (only.isEmpty() || only.stream().anyMatch(o -> (p.domain() + ".gan.").startsWith(o)
+                    || o.startsWith(p.domain() + ".gan")))) {
+                GanSetup g = new GanSetup(Domains.byName(p.domain()), p.gan().get());
+                out.add(new PeerSpec(p.domain(), g.domain.recipe().architecture(), g.cfg.batchSize(), g.plan.steps(),
+                        g.cfg.l1Weight(), g.plan.inferBatches()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One network pair for the PyTorch peer.
+     *
+     * @param domain the domain; the peer reports {@code <domain>.gan.train} and {@code <domain>.gan.infer}
+     * @param architecture the generator and discriminator
+     * @param batch training batch
+     * @param steps generator steps a timed training run
+     * @param l1 the L1 weight of the generator's loss
+     * @param inferBatches inference batch sizes
+     */
+    public record PeerSpec(String domain, GanArchitecture architecture, int batch, int steps, double l1, int[] inferBatches) {
     }
 
     /** The fastest batch size: each timed run generates the whole set in chunks of that size, seed = chunk index. */
@@ -269,10 +374,7 @@ public final class BenchSuite {
             int[] batches) throws Exception {
         Measurement best = null;
         for (int b : batches) {
-            List<INDArray> chunks = new ArrayList<>();
-            for (int from = 0; from + b <= set.size(); from += b) {
-                chunks.add(set.conditions(from, from + b));
-            }
+            List<INDArray> chunks = chunks(set, b);
             Measurement m = harness.measure(name, unit, target, "batch " + b, () -> {
                 long n = 0;
                 for (int k = 0; k < chunks.size(); k++) {

@@ -28,7 +28,8 @@ import org.realitycheck.core.train.TrainingListener;
  * placeholders, array allocation, the updater) and our own batching. The listener's own cost is
  * part of the rest.
  */
-public final class OpProfile {
+public final class OpProfile implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String name;
     private final double msPerStep;
     private final double insideShare;
@@ -36,7 +37,7 @@ public final class OpProfile {
     private final List<Op> ops;
 
     /** One op type's total within the profiled epoch. */
-    public record Op(String name, double msPerStep, double share, double callsPerStep) {
+    public record Op(String name, double msPerStep, double share, double callsPerStep) implements java.io.Serializable {
     }
 
     private OpProfile(String name, double msPerStep, double insideShare, int steps, List<Op> ops) {

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * A domain's benchmarks for {@code realitycheck bench}, registered with {@link ServiceLoader} (a
  * {@code META-INF/services/org.realitycheck.core.bench.BenchmarkProvider} file), so the CLI measures
  * every domain on the classpath without importing its classes. The GAN benchmarks are the CLI's own
- * (they run gan-core's trainer on the domain's defaults); a provider only sizes them ({@link #gan()}).
+ * (they run gan-core's trainer on the domain's defaults); a provider only sizes them ({@link #gan()}) and
+ * may name an ONNX model of the same architecture to compare with ({@link #onnxPeer()}).
  */
 public interface BenchmarkProvider {
     /** @return the domain's registry name, e.g. {@code astro} */
@@ -54,6 +55,15 @@ public interface BenchmarkProvider {
         public int[] inferBatches() {
             return inferBatches.clone();
         }
+    }
+
+    /**
+     * @return the path, relative to the project folder, of an ONNX model of the same architecture as this
+     *     domain's generator (exported by another framework), for a {@code <domain>.onnx.infer} row that runs it
+     *     through ONNX Runtime next to our own kernel on the same inputs; empty for none
+     */
+    default Optional<String> onnxPeer() {
+        return Optional.empty();
     }
 
     /** @return every registered provider, sorted by domain name */

@@ -135,20 +135,41 @@ public final class MlpInference {
      * @return {@code rows × outputDim}, row-major, after de-standardisation
      */
     public float[] run(float[] condition, float[] noise, int rows) {
-        if (condition.length != rows * conditionDim || (noiseDim > 0 ? noise == null || noise.length != rows * noiseDim
+        return run(condition, noise, rows, null);
+    }
+
+    /**
+     * Runs the generator on {@code rows} physical rows with fixed processing around it, fused into the tiles:
+     * each row goes through {@code frame.toNetwork} as the tile is filled and {@code frame.fromNetwork} as its
+     * result is stored, so the batch is read and written once. The result equals {@link #run(float[], float[],
+     * int)} on the rows mapped beforehand with the output mapped afterwards, bit for bit.
+     *
+     * @param condition {@code rows × frame.inputLength()}, row-major (or {@code rows × conditionDim} without frame)
+     * @param noise {@code rows × noiseDim} N(0, 1) values, or null when the spec has no noise
+     * @param frame the per-row processing, or null for none
+     * @return {@code rows × outputDim}, row-major, after de-standardisation and {@code frame.fromNetwork}
+     */
+    public float[] run(float[] condition, float[] noise, int rows, RowFrame frame) {
+        if (frame != null && frame.networkLength() != conditionDim) {
+            throw new IllegalArgumentException("the frame gives " + frame.networkLength() + " condition values, the "
+                    + "network takes " + conditionDim);
+        }
+        int inLen = frame == null ? conditionDim : frame.inputLength();
+        if (condition.length != rows * inLen || (noiseDim > 0 ? noise == null || noise.length != rows * noiseDim
                 : noise != null)) {
-            throw new IllegalArgumentException("expected " + rows + " × " + conditionDim + " conditions and " + rows
+            throw new IllegalArgumentException("expected " + rows + " × " + inLen + " conditions and " + rows
                     + " × " + noiseDim + " noise values");
         }
+        double[] state = frame == null ? null : new double[rows * frame.stateLength()];
         float[] out = new float[rows * outputDim];
         int tiles = (rows + TILE - 1) / TILE;
         int tasks = (tiles + TILES_PER_TASK - 1) / TILES_PER_TASK;
         IntStream stream = IntStream.range(0, tasks);
         (tasks > 1 ? stream.parallel() : stream).forEach(task -> {
-            Workspace ws = new Workspace();
+            Workspace ws = new Workspace(frame);
             int end = Math.min(tiles, (task + 1) * TILES_PER_TASK);
             for (int t = task * TILES_PER_TASK; t < end; t++) {
-                tile(condition, noise, t * TILE, Math.min(TILE, rows - t * TILE), out, ws);
+                tile(condition, noise, t * TILE, Math.min(TILE, rows - t * TILE), out, ws, frame, state);
             }
         });
         return out;
@@ -160,8 +181,13 @@ public final class MlpInference {
         final float[] a;
         final float[] b;
         final float[] result = new float[TILE * n[n.length - 1]];
+        /** With a frame: one physical row, and the tile's condition rows in the network's frame. */
+        final float[] row;
+        final float[] net;
 
-        Workspace() {
+        Workspace(RowFrame frame) {
+            row = frame == null ? null : new float[frame.inputLength()];
+            net = frame == null ? null : new float[TILE * conditionDim];
             int max = 0;
             for (int l = 0; l < n.length - 1; l++) {
                 max = Math.max(max, n[l]);
@@ -171,12 +197,20 @@ public final class MlpInference {
         }
     }
 
-    private void tile(float[] condition, float[] noise, int r0, int rows, float[] out, Workspace ws) {
+    private void tile(float[] condition, float[] noise, int r0, int rows, float[] out, Workspace ws, RowFrame frame,
+            double[] state) {
         int in0 = k[0];
+        // the network-frame condition rows of this tile: the caller's, or the frame's output
+        float[] cond = frame == null ? condition : ws.net;
+        int c0 = frame == null ? r0 : 0;
         for (int r = 0; r < rows; r++) {
-            int src = (r0 + r) * conditionDim;
+            if (frame != null) {
+                System.arraycopy(condition, (r0 + r) * ws.row.length, ws.row, 0, ws.row.length);
+                frame.toNetwork(ws.row, ws.net, r * conditionDim, state, (r0 + r) * frame.stateLength());
+            }
+            int src = (c0 + r) * conditionDim;
             int dst = r * in0;
-            standardise(condition, src, ws.input, dst);
+            standardise(cond, src, ws.input, dst);
             if (noiseDim > 0) {
                 System.arraycopy(noise, (r0 + r) * noiseDim, ws.input, dst + conditionDim, noiseDim);
             }
@@ -196,7 +230,7 @@ public final class MlpInference {
         if (skip) {
             int at = n[last - 1];
             for (int r = 0; r < rows; r++) {
-                standardise(condition, (r0 + r) * conditionDim, x, r * xStride + at);
+                standardise(cond, (c0 + r) * conditionDim, x, r * xStride + at);
                 // the padding meets zero weights, but stale NaN from another row's earlier layer would not
                 java.util.Arrays.fill(x, r * xStride + at + conditionDim, (r + 1) * xStride, 0f);
             }
@@ -208,6 +242,9 @@ public final class MlpInference {
             for (int j = 0; j < outputDim; j++) {
                 float v = ws.result[r * m + j];
                 out[dst + j] = outScale == null ? v : v * outScale[j] + outShift[j];
+            }
+            if (frame != null) {
+                frame.fromNetwork(out, dst, state, (r0 + r) * frame.stateLength());
             }
         }
     }

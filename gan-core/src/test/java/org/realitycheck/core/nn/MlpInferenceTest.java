@@ -48,6 +48,63 @@ class MlpInferenceTest {
         }
     }
 
+    /** A frame that reverses a 41-value row into 40 values (dropping the last) and adds the dropped value to the output. */
+    private static final RowFrame REVERSE = new RowFrame() {
+        @Override
+        public int inputLength() {
+            return 41;
+        }
+
+        @Override
+        public int networkLength() {
+            return 40;
+        }
+
+        @Override
+        public int stateLength() {
+            return 1;
+        }
+
+        @Override
+        public void toNetwork(float[] row, float[] net, int netOffset, double[] state, int stateOffset) {
+            for (int q = 0; q < 40; q++) {
+                net[netOffset + q] = row[39 - q];
+            }
+            state[stateOffset] = row[40];
+            row[0] = Float.NaN; // the row is the kernel's private copy
+        }
+
+        @Override
+        public void fromNetwork(float[] out, int outOffset, double[] state, int stateOffset) {
+            out[outOffset + 2] += (float) state[stateOffset];
+        }
+    };
+
+    @Test
+    void aFrameRunInsideTheTilesEqualsTheSamePassesAroundTheKernelBitForBit() {
+        SameDiff g = randomised(TRACK_LIKE, 9);
+        int b = MlpInference.TILE * 3 + 17;
+        float[] physical = gaussian(b, 41, 5).data().asFloat();
+        float[] z = gaussian(b, 8, 6).data().asFloat();
+        float[] keep = physical.clone();
+        float[] net = new float[b * 40];
+        double[] state = new double[b];
+        for (int r = 0; r < b; r++) {
+            REVERSE.toNetwork(java.util.Arrays.copyOfRange(physical, r * 41, (r + 1) * 41), net, r * 40, state, r);
+        }
+        MlpInference.Affine in = MlpInference.Affine.of(new double[] {0.5}, new double[] {2}, 40);
+        MlpInference.Affine out = MlpInference.Affine.of(new double[] {1}, new double[] {3}, 5);
+        MlpInference k = MlpInference.of(g, TRACK_LIKE, in, out);
+        float[] separate = k.run(net, z, b);
+        for (int r = 0; r < b; r++) {
+            REVERSE.fromNetwork(separate, r * 5, state, r);
+        }
+        assertThat(k.run(physical, z, b, REVERSE)).containsExactly(separate);
+        assertThat(physical).containsExactly(keep);
+        assertThatThrownBy(() -> k.run(net, z, b, REVERSE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("41");
+    }
+
     @Test
     void worksWithoutNoiseOrSkip() {
         MlpGeneratorSpec plain = new MlpGeneratorSpec(3, 0, 2, new int[] {13, 7}); // widths that need padding

@@ -11,6 +11,7 @@ import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.FloatArrays;
 import org.realitycheck.core.ModelCard;
+import org.realitycheck.core.nn.RowFrame;
 import org.realitycheck.hep.track.HitVector;
 import org.realitycheck.hep.track.TrackParameters;
 
@@ -186,8 +187,15 @@ public final class TrackGan {
         return new SampleSet(out, set.conditionShape(), set.targetShape());
     }
 
+    /**
+     * System property: {@code false} runs the rotation and the seed in passes of their own before the network
+     * instead of inside the MLP kernel's tiles (for A/B measurements; the outputs are the same).
+     */
+    static final String FUSED_PROPERTY = "realitycheck.hep.fused-frame";
+    private static final boolean FUSED = !"false".equals(System.getProperty(FUSED_PROPERTY));
+
     /** Physical-units view of a rotated-frame generator. */
-    private static final class RotatingGenerator implements Generator {
+    static final class RotatingGenerator implements Generator {
         private final Generator inner;
 
         /** Layers of a seeded network's condition, or −1 for a network on the rotated hits alone. */
@@ -210,12 +218,20 @@ public final class TrackGan {
 
         @Override
         public INDArray generate(INDArray condition, long seed) {
+            return generate(condition, seed, FUSED);
+        }
+
+        /** @param fused true to run the rotation and the seed inside the generator's kernel when it can */
+        INDArray generate(INDArray condition, long seed, boolean fused) {
             int batch = Math.toIntExact(condition.size(0));
             int len = Math.toIntExact(condition.length() / batch);
             int layers = len / 4;
             if (seededLayers >= 0 && (len != 4 * seededLayers || condition.rank() != 2)) {
                 throw new IllegalArgumentException("condition must have shape [batch, " + 4 * seededLayers + "], got "
                         + java.util.Arrays.toString(condition.shape()));
+            }
+            if (fused && condition.rank() == 2 && len % 4 == 0 && inner instanceof RowFrame.Host h && h.fusesFrames()) {
+                return h.generate(condition, seed, new Frame(layers, seededLayers >= 0));
             }
             float[] c = FloatArrays.copyOf(condition);
             int outLen = seededLayers < 0 ? len : TrackSeed.length(layers);
@@ -247,6 +263,44 @@ public final class TrackGan {
         @Override
         public ModelCard card() {
             return card;
+        }
+
+        /**
+         * The same preprocessing row by row, for generators that run it inside their kernel: the hits rotated by
+         * −α, then seeded ({@link TrackSeed}) or passed on rotated; α kept, and added back to φ0.
+         */
+        private record Frame(int layers, boolean seeded) implements RowFrame {
+            @Override
+            public int inputLength() {
+                return 4 * layers;
+            }
+
+            @Override
+            public int networkLength() {
+                return seeded ? TrackSeed.length(layers) : 4 * layers;
+            }
+
+            @Override
+            public int stateLength() {
+                return 1;
+            }
+
+            @Override
+            public void toNetwork(float[] row, float[] net, int netOffset, double[] state, int stateOffset) {
+                double alpha = referenceAzimuth(row, 0, layers);
+                state[stateOffset] = alpha;
+                rotateHits(row, 0, layers, alpha);
+                if (seeded) {
+                    TrackSeed.write(row, 0, layers, net, netOffset);
+                } else {
+                    System.arraycopy(row, 0, net, netOffset, row.length);
+                }
+            }
+
+            @Override
+            public void fromNetwork(float[] out, int outOffset, double[] state, int stateOffset) {
+                out[outOffset + 1] = (float) TrackParameters.wrapAngle(out[outOffset + 1] + state[stateOffset]);
+            }
         }
 
         @Override
