@@ -64,6 +64,6 @@ public final class AstroData implements DomainData {
      */
     @Override
     public String degradeInto(Path source, Path folder, long seed, Map<String, String> options) throws IOException {
-        return RealSkyDegrader.degrade(source, folder, seed, options).describe(folder);
+        return RealSkyDegrader.degrade(source, folder, seed, options).describe();
     }
 }

@@ -79,7 +79,7 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (UnsupportedOperationException e) {
             throw new UsageException("--from: the " + d.name() + " domain has " + e.getMessage());
         }
-        spec.commandLine().getOut().println(said[0]);
+        spec.commandLine().getOut().println(said[0] + " in " + out);
         return ExitCode.OK;
     }
 }

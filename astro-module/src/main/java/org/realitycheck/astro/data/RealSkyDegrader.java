@@ -84,9 +84,9 @@ public final class RealSkyDegrader {
     /** What {@link #degrade} wrote. */
     public record Summary(int images, int train, int heldOut, String folderSha256, String degradation) {
         /** One line for the user. */
-        public String describe(Path out) {
-            String where = train > 0 && heldOut > 0 ? out.resolve("train") + " and " + out.resolve("held-out") : out.toString();
-            return String.format(Locale.ROOT, "degraded %d real images (%s; folder SHA-256 %s): %d train, %d held out, in %s",
+        public String describe() {
+            String where = train > 0 && heldOut > 0 ? " (folders train/ and held-out/)" : "";
+            return String.format(Locale.ROOT, "degraded %d real images (%s; folder SHA-256 %s): %d train, %d held out%s",
                     images, degradation, folderSha256.substring(0, 16), train, heldOut, where);
         }
     }
