@@ -14,9 +14,10 @@ import java.util.Arrays;
  *       segmented pixels); the brightest pixels are summed down until they hold 20% of the flux, and
  *       {@code M20 = log10(Σ Mᵢ / M_tot)} over those (LPM04 eq. 7–8).</li>
  *   <li><b>Segmentation</b> (LPM04 §3.1): the Petrosian radius {@code r_p} is where the mean surface brightness
- *       in the annulus 0.8r to 1.2r is η = 0.2 times the mean within r, about the light-weighted centroid of the
- *       positive pixels (r bounded by the stamp); the galaxy's pixels are those at or above the annulus' mean
- *       surface brightness at {@code r_p}. (LPM04 smooth the image by r_p/5 first, which matters for noisy
+ *       in the annulus 0.8r to 1.2r is η = 0.2 times the mean within r, about the brightest pixel within 2 pixels of
+ *       the stamp's centre (r bounded by the stamp); the galaxy's pixels are those at or above the annulus' mean
+ *       surface brightness at {@code r_p} and connected to that pixel, so that neighbours and stars in the stamp
+ *       are left out as a deblended segmentation map would. (LPM04 smooth the image by r_p/5 first, which matters for noisy
  *       images; these statistics are taken on noise-free truth images and the caller may smooth.)</li>
  * </ul>
  * The classification lines of Lotz et al. 2008 (ApJ 672, 177, §3): mergers lie above
@@ -121,29 +122,28 @@ public final class GiniM20 {
      * @return the statistics; NaN when the stamp has no positive light
      */
     public static Result measure(float[] img, int s) {
-        double f = 0;
-        double fx = 0;
-        double fy = 0;
-        for (int i = 0; i < img.length; i++) {
-            if (img[i] > 0) {
-                f += img[i];
-                fx += img[i] * (i % s + 0.5);
-                fy += img[i] * (i / s + 0.5);
-            }
+        double total = 0;
+        for (float v : img) {
+            total += Math.max(0, v);
         }
-        if (!(f > 0)) {
+        if (!(total > 0)) {
             return new Result(Double.NaN, Double.NaN, 0);
         }
-        double cx = fx / f;
-        double cy = fy / f;
-        double threshold = petrosianSurfaceBrightness(img, s, cx, cy);
-        boolean[] mask = new boolean[img.length];
-        int n = 0;
-        for (int i = 0; i < img.length; i++) {
-            if (img[i] >= threshold) {
-                mask[i] = true;
-                n++;
+        // the galaxy is the stamp's centred object (a cut-out is centred on it): start from the brightest pixel
+        // within 2 pixels of the centre
+        int seed = -1;
+        for (int y = s / 2 - 2; y < s / 2 + 2; y++) {
+            for (int x = s / 2 - 2; x < s / 2 + 2; x++) {
+                if (seed < 0 || img[y * s + x] > img[seed]) {
+                    seed = y * s + x;
+                }
             }
+        }
+        double threshold = petrosianSurfaceBrightness(img, s, seed % s + 0.5, seed / s + 0.5);
+        boolean[] mask = connected(img, s, seed, threshold);
+        int n = 0;
+        for (boolean b : mask) {
+            n += b ? 1 : 0;
         }
         double[] vals = new double[n];
         int k = 0;
@@ -152,7 +152,38 @@ public final class GiniM20 {
                 vals[k++] = img[i];
             }
         }
-        return new Result(n > 1 ? gini(vals) : Double.NaN, m20(img, s, mask), n);
+        return new Result(n > 1 ? gini(vals) : Double.NaN, n > 1 ? m20(img, s, mask) : Double.NaN, n);
+    }
+
+    /** The 8-connected pixels at or above {@code threshold} reached from {@code seed}: the galaxy without its neighbours. */
+    static boolean[] connected(float[] img, int s, int seed, double threshold) {
+        boolean[] mask = new boolean[img.length];
+        if (!(img[seed] >= threshold)) {
+            return mask;
+        }
+        int[] stack = new int[img.length];
+        int top = 0;
+        stack[top++] = seed;
+        mask[seed] = true;
+        while (top > 0) {
+            int i = stack[--top];
+            int x = i % s;
+            int y = i / s;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    int nx = x + dx;
+                    int ny = y + dy;
+                    if (nx >= 0 && ny >= 0 && nx < s && ny < s) {
+                        int j = ny * s + nx;
+                        if (!mask[j] && img[j] >= threshold) {
+                            mask[j] = true;
+                            stack[top++] = j;
+                        }
+                    }
+                }
+            }
+        }
+        return mask;
     }
 
     /** The mean surface brightness in the annulus at the Petrosian radius; the stamp's edge bounds r. */
