@@ -7,7 +7,7 @@ import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
-import org.realitycheck.core.data.TrainingContent;
+import org.realitycheck.core.TrainingContent;
 import org.realitycheck.core.model.Models;
 
 /**

@@ -57,7 +57,10 @@ final class SimulateCommand implements Callable<Integer> {
         if (from != null) {
             return degrade(d, options);
         }
-        if (count == null || count < 1) {
+        if (count == null) {
+            throw new UsageException("--count N is required (or --from DIR to degrade your own images)");
+        }
+        if (count < 1) {
             throw new UsageException("--count must be >= 1, got " + count);
         }
         Limits.checkCount(d, count, seed, options, "--count");

@@ -21,7 +21,7 @@ import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.core.train.HistoryRecorder;
 import org.realitycheck.core.TrainingConfig;
-import org.realitycheck.core.data.TrainingContent;
+import org.realitycheck.core.TrainingContent;
 import org.realitycheck.core.train.TrainingListener;
 
 import picocli.CommandLine.Command;

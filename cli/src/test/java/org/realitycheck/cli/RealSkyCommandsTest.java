@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.realitycheck.core.ModelCard;
-import org.realitycheck.core.data.TrainingContent;
+import org.realitycheck.core.TrainingContent;
 import org.realitycheck.core.model.ModelArtifact;
 
 /**

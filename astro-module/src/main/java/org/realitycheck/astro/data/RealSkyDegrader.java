@@ -30,7 +30,7 @@ import org.realitycheck.astro.fits.FitsImage;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
-import org.realitycheck.core.data.TrainingContent;
+import org.realitycheck.core.TrainingContent;
 
 /**
  * Degrades a scientist's own high-resolution cut-outs the GalaxyGAN way (Schawinski et al. 2017, §2) and

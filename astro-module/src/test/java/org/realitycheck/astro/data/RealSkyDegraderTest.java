@@ -27,7 +27,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.data.FeatureTransform;
 import org.realitycheck.core.data.Normalization;
-import org.realitycheck.core.data.TrainingContent;
+import org.realitycheck.core.TrainingContent;
 import org.realitycheck.core.nn.GanArchitecture;
 
 /**

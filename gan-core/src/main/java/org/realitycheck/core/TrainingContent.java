@@ -1,4 +1,4 @@
-package org.realitycheck.core.data;
+package org.realitycheck.core;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.realitycheck.core.ModelCard;
-import org.realitycheck.core.Sample;
-import org.realitycheck.core.SampleSet;
 
 /**
  * What a model was trained on, by content, so that a held-out set that shares images with the training set

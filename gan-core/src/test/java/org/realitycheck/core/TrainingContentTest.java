@@ -1,4 +1,4 @@
-package org.realitycheck.core.data;
+package org.realitycheck.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.realitycheck.core.ModelCard;
-import org.realitycheck.core.Provenance;
-import org.realitycheck.core.Sample;
-import org.realitycheck.core.SampleSet;
-import org.realitycheck.core.TrainingConfig;
+import org.realitycheck.core.data.FeatureTransform;
+import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.testing.TestData;
 
 class TrainingContentTest {
