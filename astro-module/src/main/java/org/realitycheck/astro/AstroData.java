@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.realitycheck.astro.data.AstroDataLoader;
 import org.realitycheck.astro.data.AstroDataWriter;
+import org.realitycheck.astro.data.RealSkyDegrader;
 import org.realitycheck.astro.sim.GalaxySimulator;
 import org.realitycheck.astro.sim.SimConfig;
 import org.realitycheck.core.DomainData;
@@ -55,5 +56,14 @@ public final class AstroData implements DomainData {
     @Override
     public void write(SampleSet set, Path folder) throws IOException {
         AstroDataWriter.write(set, folder);
+    }
+
+    /**
+     * Degrades high-resolution FITS cut-outs the GalaxyGAN way ({@link RealSkyDegrader}; options
+     * {@link RealSkyDegrader#KEYS}), writing {@code train/} and {@code held-out/} split by content hash.
+     */
+    @Override
+    public String degradeInto(Path source, Path folder, long seed, Map<String, String> options) throws IOException {
+        return RealSkyDegrader.degrade(source, folder, seed, options).describe();
     }
 }

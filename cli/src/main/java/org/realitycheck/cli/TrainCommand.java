@@ -21,6 +21,7 @@ import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.train.DomainTrainer;
 import org.realitycheck.core.train.HistoryRecorder;
 import org.realitycheck.core.TrainingConfig;
+import org.realitycheck.core.TrainingContent;
 import org.realitycheck.core.train.TrainingListener;
 
 import picocli.CommandLine.Command;
@@ -246,6 +247,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         String how = trainingDataNote(data, n, s, opts, d.recipe().describeTrainingOptions(trainOpts));
         ModelCard card = model.card().withNote(ModelCard.NOTE_TRAINING_DATA, how);
+        if (data != null) {
+            // what it was trained on, by content, so validate can refuse held-out images it has seen
+            card = TrainingContent.record(card, raw);
+        }
         if (recipe != null) {
             card = card.withNote("recipe", recipe.getFileName().toString());
         }

@@ -157,6 +157,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (held.isEmpty()) {
                 throw new UsageException("--data " + data + ": no usable samples");
             }
+            HeldOutGuard.refuseTrainingImages(model, card, data, held);
         }
         long s = seed != null ? seed : p.seed() != null ? p.seed() : 42L;
         rc.domain(d).policy(p).checks(checks).seed(s)

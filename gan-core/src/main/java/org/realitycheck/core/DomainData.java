@@ -113,4 +113,21 @@ public interface DomainData {
     default void simulateInto(Path folder, int n, long seed, Map<String, String> options) throws IOException {
         write(simulate(n, seed, options), folder);
     }
+
+    /**
+     * Degrades a scientist's own high-resolution images into the layout {@link #load} reads, truth from the
+     * inputs ({@code realitycheck simulate DOMAIN --from DIR}); a domain without such a path keeps the default,
+     * which refuses.
+     *
+     * @param source the folder of the scientist's images, never null
+     * @param folder the output folder (absent or empty), never null
+     * @param seed the seed of anything random (the noise)
+     * @param options the domain's degradation options, never null
+     * @return one line for the user saying what was written
+     * @throws UnsupportedOperationException when the domain has no degrade path
+     * @throws IOException when the folder cannot be written
+     */
+    default String degradeInto(Path source, Path folder, long seed, Map<String, String> options) throws IOException {
+        throw new UnsupportedOperationException("no degrade path for a scientist's own images (--from)");
+    }
 }

@@ -119,12 +119,9 @@ final class InstrumentReader {
         if (cov.containsKey("pixel_scale")) {
             scaleSrc = "catalog column pixel_scale";
         } else {
-            OptionalDouble s = positive(file, img, "PIXSCALE", false);
-            scaleSrc = "header PIXSCALE";
-            if (s.isEmpty()) {
-                s = wcsScale(file, img);
-                scaleSrc = img.keywords().containsKey("CD1_1") ? "header WCS CD matrix" : "header WCS CDELT1/2";
-            }
+            OptionalDouble s = headerPixelScale(file, img);
+            scaleSrc = img.keywords().containsKey("PIXSCALE") ? "header PIXSCALE"
+                    : img.keywords().containsKey("CD1_1") ? "header WCS CD matrix" : "header WCS CDELT1/2";
             if (s.isEmpty() && options.containsKey("pixel_scale")) {
                 s = OptionalDouble.of(options.get("pixel_scale"));
                 scaleSrc = "--data-option pixel_scale";
@@ -317,6 +314,12 @@ final class InstrumentReader {
             throw BadInputException.at(file, "HDU " + psf.hdu(), "the PSF image is narrower than a pixel; expected a resolved PSF stamp");
         }
         return 2 * Math.sqrt(2 * Math.log(2)) * Math.sqrt(var);
+    }
+
+    /** The header's pixel scale in arcsec: {@code PIXSCALE}, else the WCS ({@link #wcsScale}); empty when neither is there. */
+    static OptionalDouble headerPixelScale(Path file, FitsImage img) {
+        OptionalDouble s = positive(file, img, "PIXSCALE", false);
+        return s.isPresent() ? s : wcsScale(file, img);
     }
 
     /** The WCS pixel scale in arcsec: {@code √|det CD|} or {@code √|CDELT1·CDELT2|}, degrees → arcsec. */

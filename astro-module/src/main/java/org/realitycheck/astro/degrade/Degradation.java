@@ -137,6 +137,39 @@ public record Degradation(Psf psf, NoiseModel noise, double sig, double sigmaOri
         return new Result(out, backgroundSigma());
     }
 
+    /**
+     * Degrades an image that was <em>observed</em> (a real high-resolution cut-out, which carries its own
+     * noise), the way GalaxyGAN degraded SDSS images (Schawinski et al. 2017, §2): {@code blurred = P ⊛ image}
+     * (with the down-sampling, if any), then white noise of variance {@code max(0, (sig·σ_orig)² − σ_blurred²)}
+     * with {@code σ_blurred = σ_orig·‖P‖₂}, the native noise after the blur. Unlike {@link #apply}, no native
+     * noise is added: the image has it already. Only the GalaxyGAN noise model applies.
+     *
+     * @param image the observed image, {@code h × w} row-major, counts; not modified
+     * @param sigmaNative its native background σ in counts ({@code > 0}), e.g. {@link Background#noiseSigma}
+     * @param rnd the random source for the added noise
+     * @return the degraded image and its background σ, {@code sig·σ_native}
+     */
+    public Result applyObserved(float[] image, int h, int w, double sigmaNative, SplittableRandom rnd) {
+        if (image.length != h * w) {
+            throw new IllegalArgumentException("image has " + image.length + " values, expected " + h + "x" + w);
+        }
+        if (noise != NoiseModel.GALAXYGAN) {
+            throw new IllegalArgumentException("an observed image is degraded by the GalaxyGAN recipe only, not " + noise);
+        }
+        if (!(sigmaNative > 0) || !Double.isFinite(sigmaNative)) {
+            throw new IllegalArgumentException("sigmaNative must be finite and > 0, got " + sigmaNative);
+        }
+        double[] b = blur(image, h, w);
+        float[] out = new float[h * w];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) b[i];
+        }
+        double sb = sigmaNative * rowNorm(h, w);
+        double target = sig * sigmaNative;
+        addBlockNoise(out, h, w, Math.sqrt(Math.max(0, target * target - sb * sb)), rnd);
+        return new Result(out, target);
+    }
+
     /** ‖row of A‖₂ for A = blockAverage ∘ P: the noise gain of the blur (rows of A are all alike). */
     private double rowNorm(int h, int w) {
         double[] t = new double[h * w];

@@ -36,6 +36,11 @@ import org.realitycheck.core.SampleSet;
  * Profiles are rendered on a 4× oversampled grid and pooled ({@link Sersic#addTo}); the degraded image
  * follows {@link Degradation}.
  *
+ * <p><b>Morphology</b> ({@link SimConfig#morphology()}): smooth profiles by default; {@code morphology=mixed}
+ * adds spiral arms, star-forming clumps, bars, dust lanes, close neighbours and stars ({@link Morphology}),
+ * recorded in the covariates {@code arms}, {@code clumps}, {@code bar}, {@code dust_lane}, {@code neighbours},
+ * {@code stars} (counts or 0/1); {@code flux} stays the galaxy's own (neighbours and stars add light).
+ *
  * <p><b>Rare objects</b> (kind {@code injected}, covariate {@code inj_type}: 1 point, 2 companion, 3 clump;
  * the id says it too): a point source of 20–60 counts in one pixel 5–12 pixels from the host; a close
  * companion (n = 1, r_e 1.5–3 pixels, 20–50% of the host flux) 7–14 pixels away; an off-centre clump
@@ -175,7 +180,11 @@ public final class GalaxySimulator {
             cov.put("flux", 0.0);
         } else {
             Galaxy g = drawGalaxy(rnd, zFixed);
-            g.render(truth, s, nb);
+            if (config.morphology().isSmooth()) {
+                g.render(truth, s, nb);
+            } else {
+                renderMorphology(g, truth, cov, rnd.nextLong());
+            }
             putGalaxy(cov, g);
             if (kind == Kind.GALAXY) {
                 id = String.format(Locale.ROOT, "gal-%06d", index);
@@ -213,6 +222,27 @@ public final class GalaxySimulator {
                 }
             }
         }
+    }
+
+    /** The galaxy with {@link SimConfig#morphology()}'s structure, the same draws in every band. */
+    private void renderMorphology(Galaxy g, float[] truth, Map<String, Double> cov, long seed) {
+        int s = config.size();
+        int nb = config.bands();
+        boolean isDisk = g.bulge() != null || g.disk().n() < 1.5;
+        Morphology.Drawn drawn = null;
+        for (int b = 0; b < nb; b++) {
+            int band = nb == 1 ? 1 : b;
+            drawn = config.morphology().render(truth, b * s * s, s, g.disk(), isDisk, g.diskColour()[band], new SplittableRandom(seed));
+            if (g.bulge() != null) {
+                g.bulge().addTo(truth, b * s * s, s, s, g.bulgeColour()[band]);
+            }
+        }
+        cov.put("arms", drawn.arms() ? 1.0 : 0.0);
+        cov.put("clumps", (double) drawn.clumps());
+        cov.put("bar", drawn.bar() ? 1.0 : 0.0);
+        cov.put("dust_lane", drawn.dustLane() ? 1.0 : 0.0);
+        cov.put("neighbours", (double) drawn.neighbours());
+        cov.put("stars", (double) drawn.stars());
     }
 
     private Galaxy drawGalaxy(SplittableRandom rnd, double zFixed) {

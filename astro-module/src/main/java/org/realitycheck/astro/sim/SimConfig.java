@@ -33,15 +33,17 @@ import org.realitycheck.core.BadInputException;
  * @param bulgeDisk true to draw bulge + disk galaxies instead of single Sérsic profiles
  * @param emptyFraction fraction of empty fields in {@code simulate} (default 0)
  * @param injectedFraction fraction of injected rare objects in {@code simulate} (default 0)
+ * @param morphology the structure added to galaxies ({@link Morphology#SMOOTH} by default; option
+ *     {@code morphology=smooth|mixed} and the per-feature probabilities {@link Morphology#KEYS})
  */
 public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind, double fwhmArcsec, double moffatBeta,
         NoiseModel noise, double sig, double sigmaOrig, double sky, double gain, double readNoise, int downsample,
-        double zMin, double zMax, boolean bulgeDisk, double emptyFraction, double injectedFraction) {
+        double zMin, double zMax, boolean bulgeDisk, double emptyFraction, double injectedFraction, Morphology morphology) {
 
     /** The option keys {@link #fromOptions} accepts (kebab-case, as every domain's). */
     public static final List<String> KEYS = List.of("size", "bands", "pixel-scale", "psf", "fwhm", "moffat-beta", "noise",
             "sig", "sigma-orig", "sky", "gain", "read-noise", "downsample", "z-min", "z-max", "bulge-disk",
-            "empty-fraction", "injected-fraction");
+            "empty-fraction", "injected-fraction", "morphology", "arms", "clumps", "bar", "dust-lane", "neighbours", "stars");
 
     /**
      * The names before options were kebab-case ({@code z_max}), each mapped to its key in {@link #KEYS};
@@ -63,6 +65,7 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
     public SimConfig {
         Objects.requireNonNull(psfKind, "psfKind");
         Objects.requireNonNull(noise, "noise");
+        Objects.requireNonNull(morphology, "morphology");
         if (size < 16 || size > 512 || Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("size must be a power of two in [16, 512], got " + size);
         }
@@ -99,7 +102,7 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
     /** The defaults: 64×64, 1 band, SDSS pixels, Gaussian 1.4″ PSF, GalaxyGAN noise sig 1.2, z ∈ [0.01, 0.05]. */
     public static SimConfig defaults() {
         return new SimConfig(64, 1, Psf.SDSS_PIXEL_SCALE, Psf.Kind.GAUSSIAN, Psf.GALAXYGAN_FWHM_ARCSEC, Psf.DEFAULT_BETA,
-                NoiseModel.GALAXYGAN, Degradation.DEFAULT_SIG, 0.05, 1.0, 50, 0.03, 1, 0.01, 0.05, false, 0, 0);
+                NoiseModel.GALAXYGAN, Degradation.DEFAULT_SIG, 0.05, 1.0, 50, 0.03, 1, 0.01, 0.05, false, 0, 0, Morphology.SMOOTH);
     }
 
     /**
@@ -132,7 +135,20 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
                 number(o, "sig", d.sig), number(o, "sigma_orig", d.sigmaOrig), number(o, "sky", d.sky),
                 number(o, "gain", d.gain), number(o, "read_noise", d.readNoise), integer(o, "downsample", d.downsample),
                 number(o, "z_min", d.zMin), number(o, "z_max", d.zMax), bool(o, "bulge_disk", d.bulgeDisk),
-                number(o, "empty_fraction", d.emptyFraction), number(o, "injected_fraction", d.injectedFraction));
+                number(o, "empty_fraction", d.emptyFraction), number(o, "injected_fraction", d.injectedFraction),
+                morphology(o));
+    }
+
+    /** {@code morphology} (smooth, mixed) with the per-feature probabilities over it; a probability alone implies mixed's others off. */
+    private static Morphology morphology(Map<String, String> o) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        for (String k : Morphology.KEYS) {
+            String key = k.replace('-', '_');
+            if (o.containsKey(key)) {
+                p.put(k, number(o, key, 0));
+            }
+        }
+        return Morphology.of(o.getOrDefault("morphology", "smooth"), p);
     }
 
     private static double number(Map<String, String> o, String k, double def) {
@@ -169,7 +185,7 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
     /** @return this configuration with another redshift range */
     public SimConfig withRedshift(double lo, double hi) {
         return new SimConfig(size, bands, pixelScale, psfKind, fwhmArcsec, moffatBeta, noise, sig, sigmaOrig, sky, gain,
-                readNoise, downsample, lo, hi, bulgeDisk, emptyFraction, injectedFraction);
+                readNoise, downsample, lo, hi, bulgeDisk, emptyFraction, injectedFraction, morphology);
     }
 
     /** @return the PSF in detector pixels */
