@@ -11,7 +11,9 @@ import org.realitycheck.core.Observable;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.validation.Artifact;
+import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
+import org.realitycheck.validation.SetRequest;
 import org.realitycheck.validation.CheckContext;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Judge;
@@ -113,54 +115,83 @@ public final class ResidualsCheck implements Check {
 
     @Override
     public List<String> metricNames(Domain domain) {
-        return CheckSupport.perObservable(domain, List.of("worst_resolution_ratio", "samples"), SUFFIXES);
+        return CheckSupport.perObservable(domain, List.of("worst_resolution_ratio", "samples", NonFinite.COUNT,
+                NonFinite.FRACTION), SUFFIXES);
     }
 
     @Override
-    public Evidence measure(CheckContext ctx) {
+    public List<SetRequest> plan(CheckContext ctx) {
+        return List.of(SetRequest.heldOutWithTruth());
+    }
+
+    @Override
+    public Accumulator accumulator(CheckContext ctx) {
+        return new Acc(ObservableRows.of(observables(ctx), List.of(covariate(ctx))));
+    }
+
+    private static List<Observable> observables(CheckContext ctx) {
+        return Selection.observables(ctx.domain(), ctx.params().getStrings("observables"));
+    }
+
+    private static String covariate(CheckContext ctx) {
+        String cov = ctx.params().getString("covariate");
+        return cov.isBlank() ? ctx.domain().probes().primaryCovariate() : cov;
+    }
+
+    /** The observables and the binning covariate of every held-out sample with truth, by global index. */
+    private static final class Acc extends TableAccumulator {
+        private static final long serialVersionUID = 1L;
+
+        Acc(ObservableRows rows) {
+            super(rows);
+        }
+
+        @Override
+        public Evidence finish(CheckContext ctx) {
+            return ResidualsCheck.finish(ctx, rows, observables(ctx), covariate(ctx));
+        }
+    }
+
+    private static Evidence finish(CheckContext ctx, ObservableRows rows, List<Observable> observables, String cov) {
         Params p = ctx.params();
-        SampleSet set = ctx.data();
         Evidence ev = Evidence.create();
-        set = CheckSupport.withTruth(set, ev);
-        if (set.isEmpty()) {
+        rows.noteLeftOut(ev);
+        if (rows.size() == 0) {
             return Evidence.skipped("the data has no truth: residuals need the true values");
         }
         ev.note("conventional method: " + ctx.domain().reference().conventionalMethod().describe());
-        List<Observable> observables = Selection.observables(ctx.domain(), p.getStrings("observables"));
-        List<float[]> outputs = ctx.evaluations().model(set);
-        List<Estimate> estimates = ctx.evaluations().conventional(set);
-        ObservableTable tab = ObservableTable.of(observables, set, outputs, estimates);
-        String cov = p.getString("covariate").isBlank() ? ctx.domain().probes().primaryCovariate() : p.getString("covariate");
-        double[] x = new double[set.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = set.get(i).covariate(cov).orElse(Double.NaN);
-        }
+        ObservableRows.Table table = rows.table(observables);
+        ObservableTable tab = table.observables();
+        double[] x = table.covariates()[0];
         CovariateBins bins = bins(p, x, ev, cov);
-        int invalid = 0;
-        for (Estimate e : estimates) {
-            invalid += e.valid() ? 0 : 1;
-        }
+        int invalid = table.invalid();
         if (invalid > 0) {
-            ev.note("the conventional method rejected " + invalid + " of " + set.size()
+            ev.note("the conventional method rejected " + invalid + " of " + table.size()
                     + " inputs; residuals use the samples where model, conventional and truth are all defined");
         }
-        ev.metric(Metric.of("samples", set.size(), "", "Held-out samples with truth that the residuals were taken on."));
-        final SampleSet data = set;
+        ev.metric(Metric.of("samples", table.size(), "", "Held-out samples with truth that the residuals were taken on."));
         double[] worst = {Double.NaN, Double.NaN, Double.NaN};
-        String[] worstName = {""};
-        ctx.evaluations().timed("statistics", () -> {
-            for (int o = 0; o < observables.size(); o++) {
-                double[] w = observable(ctx, ev, tab, o, data, x, bins, cov);
-                if (Double.isFinite(w[0]) && !(w[0] <= worst[0])) {
-                    System.arraycopy(w, 0, worst, 0, 3);
-                    worstName[0] = observables.get(o).name();
-                }
+        String worstName = "";
+        List<double[]> cases = new ArrayList<>();
+        for (int o = 0; o < observables.size(); o++) {
+            double[] w = observable(ctx, ev, tab, o, x, bins, cov);
+            if (Double.isFinite(w[0])) {
+                cases.add(w);
             }
-            return null;
-        });
+            if (Double.isFinite(w[0]) && !(w[0] <= worst[0])) {
+                System.arraycopy(w, 0, worst, 0, 3);
+                worstName = observables.get(o).name();
+            }
+        }
+        // every observable is a case with its own interval, so that the judge reads each one, not only the largest
         ev.metric(Metric.of("worst_resolution_ratio", worst[0], worst[1], worst[2], "",
                 "The largest model/conventional resolution ratio over the observables"
-                        + (worstName[0].isEmpty() ? "" : " (" + worstName[0] + ")") + ", 95% paired bootstrap CI."));
+                        + (worstName.isEmpty() ? "" : " (" + worstName + ")") + ", 95% paired bootstrap CI; "
+                        + "every observable's ratio and interval are its cases."),
+                cases.stream().mapToDouble(c -> c[0]).toArray(), cases.stream().mapToDouble(c -> c[1]).toArray(),
+                cases.stream().mapToDouble(c -> c[2]).toArray());
+        rows.nonFinite().report(ev, "on the held-out samples with truth", "their residuals are undefined and left "
+                + "out of the statistics, and non_finite_count judges them");
         return ev;
     }
 
@@ -188,7 +219,7 @@ public final class ResidualsCheck implements Check {
     }
 
     /** Measures one observable; returns its {resolution ratio, low, high}. */
-    private static double[] observable(CheckContext ctx, Evidence ev, ObservableTable tab, int o, SampleSet set,
+    private static double[] observable(CheckContext ctx, Evidence ev, ObservableTable tab, int o,
             double[] cov, CovariateBins bins, String covName) {
         Observable obs = tab.observables().get(o);
         String name = obs.name();
