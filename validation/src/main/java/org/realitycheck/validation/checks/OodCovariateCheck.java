@@ -158,6 +158,8 @@ public final class OodCovariateCheck implements Check {
                 }
             }
         }
+        out.add(NonFinite.COUNT);
+        out.add(NonFinite.FRACTION);
         return out;
     }
 
