@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.realitycheck.core.Domain;
-import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
-import org.realitycheck.core.Sample;
-import org.realitycheck.core.SampleSet;
 import org.realitycheck.validation.Artifact;
 import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;

@@ -12,7 +12,6 @@ import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
-import org.realitycheck.validation.Artifact;
 import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
 import org.realitycheck.validation.Chunk;
@@ -258,7 +257,7 @@ public final class EmptyFieldsCheck implements Check {
                     row[FLUX_C] = e.valid() ? l.get().flux().applyAsDouble(e.value(), s) : 0;
                 } else {
                     row[CHI_M] = Math.log10(fm.consistency(out, s).chi2PerNdf());
-                    row[CHI_C] = e.valid() || finite(e.value()) ? Math.log10(fm.consistency(e.value(), s).chi2PerNdf())
+                    row[CHI_C] = e.valid() || NonFinite.finite(e.value()) ? Math.log10(fm.consistency(e.value(), s).chi2PerNdf())
                             : Double.NaN;
                 }
                 fields.add(c.index(i), row);
@@ -380,7 +379,8 @@ public final class EmptyFieldsCheck implements Check {
         }
         acc.nonFinite.report(out, "on the empty inputs", "they count as detections where the detector says so, and "
                 + "their light is undefined");
-        gallery(acc, method).ifPresent(out::artifact);
+        Galleries.worstFields(acc.worst.picks(), acc.targetShape, acc.conditionShape, acc.light, method)
+                .ifPresent(out::artifact);
         return out;
     }
 
@@ -392,41 +392,4 @@ public final class EmptyFieldsCheck implements Check {
         return b;
     }
 
-    private static boolean finite(float[] v) {
-        return NonFinite.finite(v);
-    }
-
-    /** The worst fields (most detections, then most light): input | model | conventional, reference plane. */
-    private static Optional<Artifact> gallery(Acc acc, String method) {
-        List<Picks.Pick> picks = acc.worst.picks();
-        Optional<CheckSupport.Plane> tp = CheckSupport.plane(acc.targetShape);
-        if (tp.isEmpty() || picks.isEmpty()) {
-            return Optional.empty();
-        }
-        CheckSupport.Plane pl = tp.get();
-        boolean input = CheckSupport.plane(acc.conditionShape)
-                .filter(c -> c.width() == pl.width() && c.height() == pl.height()).isPresent();
-        List<String> columns = new ArrayList<>();
-        if (input) {
-            columns.add("input");
-        }
-        columns.add("model");
-        columns.add(method);
-        List<Artifact.ImageRow> out = new ArrayList<>();
-        for (Picks.Pick pick : picks) {
-            int count = (int) pick.info()[0];
-            List<Artifact.Marker> markers = new ArrayList<>();
-            if (count > 0) {
-                markers.add(new Artifact.Marker(input ? 1 : 0, pick.info()[2], pick.info()[3], 3, "brightest pixel"));
-            }
-            String label = pick.id() + ": " + count + " detection" + (count == 1 ? "" : "s")
-                    + (acc.light ? String.format(java.util.Locale.ROOT, ", light %.1f", pick.info()[1]) : "");
-            out.add(new Artifact.ImageRow(label, pick.panels(), markers));
-        }
-        return Optional.of(new Artifact.Images("worst_fields", "Worst empty fields",
-                "The empty fields where the model claims most (detections, then total light), reference plane; the "
-                        + "conventional method on the same input for comparison. The model's brightest pixel is "
-                        + "circled where the detector found something.",
-                pl.width(), pl.height(), "", columns, out));
-    }
 }

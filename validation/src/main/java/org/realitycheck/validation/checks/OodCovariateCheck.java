@@ -3,15 +3,11 @@ package org.realitycheck.validation.checks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.realitycheck.core.Domain;
-import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
 import org.realitycheck.core.Range;
-import org.realitycheck.core.SampleSet;
 import org.realitycheck.validation.Artifact;
 import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
@@ -21,12 +17,7 @@ import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Judge;
 import org.realitycheck.validation.Metric;
 import org.realitycheck.validation.Params;
-import org.realitycheck.validation.Seeds;
-import org.realitycheck.validation.stats.ClassifierTest;
-import org.realitycheck.validation.stats.Interval;
 import org.realitycheck.validation.stats.Mahalanobis;
-import org.realitycheck.validation.stats.Roc;
-import org.realitycheck.validation.stats.RobustWidth;
 
 /**
  * {@code ood.covariate}: does the model fail silently outside the covariate range it was trained on? The
@@ -176,36 +167,6 @@ public final class OodCovariateCheck implements Check {
         return c.isBlank() ? ctx.domain().probes().primaryCovariate() : c;
     }
 
-    /** How one covariate is swept: its range, scale and bins, and which bins lie in the training and application ranges. */
-    private record Layout(String cov, String prefix, double[] range, boolean log, CovariateBins bins, Range train,
-            Range app, boolean[] inTrain, boolean[] inApp) {
-        static Layout of(CheckContext ctx, String cov, boolean primary, Evidence notes) {
-            Params p = ctx.params();
-            Range train = ctx.trainingRange(cov).orElseThrow();
-            Range app = ctx.applicationRange(cov).orElse(train);
-            boolean log = primary && p.getBoolean("log_scale");
-            double[] range = sweepRange(p, train, app, log, primary);
-            if (log && !(range[0] > 0)) {
-                notes.note(cov + ": the sweep reaches " + Judge.fmt(range[0]) + ", so it is binned linearly, not in log");
-                log = false;
-            }
-            CovariateBins bins = CovariateBins.withBoundaries(range[0], range[1], p.getInt("bins"), log, app.min(),
-                    app.max(), train.min(), train.max());
-            int nb = bins.size();
-            boolean[] inTrain = new boolean[nb];
-            boolean[] inApp = new boolean[nb];
-            for (int k = 0; k < nb; k++) {
-                inTrain[k] = train.contains(bins.centre(k));
-                inApp[k] = app.contains(bins.centre(k));
-            }
-            return new Layout(cov, primary ? "" : cov + ".", range, log, bins, train, app, inTrain, inApp);
-        }
-
-        SetRequest bin(int k, int perBin) {
-            return SetRequest.sweep(cov, bins.low(k), bins.high(k), perBin);
-        }
-    }
-
     @Override
     public List<SetRequest> plan(CheckContext ctx) {
         List<SetRequest> out = new ArrayList<>();
@@ -215,7 +176,7 @@ public final class OodCovariateCheck implements Check {
         int perBin = ctx.params().getInt("samples_per_bin");
         for (String cov : covariates(ctx)) {
             if (ctx.trainingRange(cov).isPresent()) {
-                Layout l = Layout.of(ctx, cov, cov.equals(primary(ctx)), Evidence.create());
+                OodLayout l = OodLayout.of(ctx, cov, cov.equals(primary(ctx)), Evidence.create());
                 for (int k = 0; k < l.bins().size(); k++) {
                     out.add(l.bin(k, perBin));
                 }
@@ -268,7 +229,7 @@ public final class OodCovariateCheck implements Check {
                 ev.note("covariate '" + cov + "': the model card records no training range; not swept");
                 continue;
             }
-            any |= sweep(ctx, ev, Layout.of(ctx, cov, cov.equals(primary), ev), acc, observables);
+            any |= sweep(ctx, ev, OodLayout.of(ctx, cov, cov.equals(primary), ev), acc, observables);
         }
         if (!any) {
             return Evidence.skipped("the domain cannot sweep covariate '" + primary + "'");
@@ -285,7 +246,7 @@ public final class OodCovariateCheck implements Check {
     }
 
     /** Reports one covariate's sweep; false when the domain cannot sweep it. */
-    private static boolean sweep(CheckContext ctx, Evidence ev, Layout l, OodAccumulator acc, List<Observable> observables) {
+    private static boolean sweep(CheckContext ctx, Evidence ev, OodLayout l, OodAccumulator acc, List<Observable> observables) {
         Params p = ctx.params();
         String cov = l.cov();
         String prefix = l.prefix();
@@ -369,33 +330,6 @@ public final class OodCovariateCheck implements Check {
         return false;
     }
 
-    /** The sweep range: the policy's, else the training ∪ application range extended by {@code extend} widths. */
-    static double[] sweepRange(Params p, Range train, Range app, boolean log, boolean primary) {
-        double lo = Math.min(train.min(), app.min());
-        double hi = Math.max(train.max(), app.max());
-        double ext = p.getDouble("extend");
-        double autoLo;
-        double autoHi;
-        if (log && train.min() > 0) {
-            double w = Math.log(train.max() / train.min());
-            autoLo = lo * Math.exp(-ext * w);
-            autoHi = hi * Math.exp(ext * w);
-        } else {
-            double w = train.width() > 0 ? train.width() : Math.max(Math.abs(train.max()), 1e-9);
-            autoLo = lo - ext * w;
-            autoHi = hi + ext * w;
-            if (train.min() >= 0 && autoLo < 0) {
-                autoLo = 0; // a covariate that is never negative in training (redshift, momentum) stays so
-            }
-        }
-        double sLo = primary && !Double.isNaN(p.getDouble("sweep_min")) ? p.getDouble("sweep_min") : autoLo;
-        double sHi = primary && !Double.isNaN(p.getDouble("sweep_max")) ? p.getDouble("sweep_max") : autoHi;
-        if (!(sHi > sLo)) {
-            throw new IllegalArgumentException("the sweep range of the covariate is empty: [" + sLo + ", " + sHi + "]");
-        }
-        return new double[] {sLo, sHi};
-    }
-
     private static void table(Evidence ev, String prefix, String cov, CovariateBins bins, int[] counts,
             boolean[] inTrain, boolean[] inApp) {
         List<List<String>> rows = new ArrayList<>();
@@ -408,6 +342,5 @@ public final class OodCovariateCheck implements Check {
                         + "reference, bins inside the application range are judged.",
                 List.of("bin", cov, "samples", "in training range", "application range"), rows));
     }
-
 
 }

@@ -63,9 +63,9 @@ final class OodObservable {
                 }
             }
         }
-        double idSigmaC = idRc.size() >= 2 ? Robust.width(toArray(idRc)) : Double.NaN;
-        double idSigmaM = idRm.size() >= 2 ? Robust.width(toArray(idRm)) : Double.NaN;
-        boolean relative = idT.size() >= 2 && Robust.median(toArray(idT)) >= RESOLVED * idSigmaC;
+        double idSigmaC = idRc.size() >= 2 ? Robust.width(BinnedResiduals.toArray(idRc)) : Double.NaN;
+        double idSigmaM = idRm.size() >= 2 ? Robust.width(BinnedResiduals.toArray(idRm)) : Double.NaN;
+        boolean relative = idT.size() >= 2 && Robust.median(BinnedResiduals.toArray(idT)) >= RESOLVED * idSigmaC;
         double idRatio = idSigmaC > 0 ? idSigmaM / idSigmaC : Double.NaN;
         if (Double.isFinite(idRatio)) {
             ev.metric(Metric.of(prefix + name + ".in_distribution_resolution_ratio", idRatio, "",
@@ -81,7 +81,7 @@ final class OodObservable {
         }
         for (int k = 0; k < nb; k++) {
             int n = rm[k].length;
-            if (n < ResidualsCheck.MIN_PER_BIN) {
+            if (n < BinnedResiduals.MIN_PER_BIN) {
                 continue;
             }
             double[] m = rm[k];
@@ -122,13 +122,13 @@ final class OodObservable {
         String biasKind = relative ? "the median relative residual (estimate − truth)/truth"
                 : "the median residual over the bin's conventional resolution";
         String unitless = "";
-        worst(ev, prefix + name + ".worst_bias_in_application_range", v[0], lo[0], hi[0], inApp, true, true,
+        BinnedResiduals.worst(ev, prefix + name + ".worst_bias_in_application_range", v[0], lo[0], hi[0], inApp, true, true,
                 "Model bias in the application-range bin where it is largest in magnitude: " + biasKind + ", 95% "
                         + "bootstrap CI; per-bin values as cases.", unitless);
-        worst(ev, prefix + name + ".worst_bias_excess_in_application_range", v[5], lo[5], hi[5], inApp, true, false,
+        BinnedResiduals.worst(ev, prefix + name + ".worst_bias_excess_in_application_range", v[5], lo[5], hi[5], inApp, true, false,
                 "|model bias| − |conventional bias| (" + biasKind + ") in the application-range bin where it is "
                         + "largest, 95% paired bootstrap CI; 0 for the conventional method itself.", unitless);
-        worst(ev, prefix + name + ".worst_resolution_ratio_in_application_range", v[4], lo[4], hi[4], inApp, true,
+        BinnedResiduals.worst(ev, prefix + name + ".worst_resolution_ratio_in_application_range", v[4], lo[4], hi[4], inApp, true,
                 false, "Largest model/conventional resolution ratio (MAD·1.4826 of the residuals) over the "
                         + "application-range bins, 95% paired bootstrap CI.", unitless);
         // degradation is judged on the application-range bins beyond the training range: the bins inside it
@@ -144,21 +144,21 @@ final class OodObservable {
                     "Degradation ratio over the application-range bins beyond the training range: there are none (the "
                             + "application range lies inside the training range), so 1 by definition."), new double[] {1});
         } else if (Double.isFinite(idRatio)) {
-            worst(ev, prefix + name + ".degradation_ratio_in_application_range", d, dLo, dHi, beyond, true, false,
+            BinnedResiduals.worst(ev, prefix + name + ".degradation_ratio_in_application_range", d, dLo, dHi, beyond, true, false,
                     "Largest degradation ratio over the application-range bins beyond the training range: the bin's "
                             + "model/conventional resolution "
                             + "ratio over the in-distribution one, or over 1 when that is below 1 (" + Judge.fmt(ref)
                             + ", taken as exact), 95% CI.", unitless);
         }
-        worst(ev, prefix + "outside." + name + ".worst_bias", v[0], lo[0], hi[0], inApp, false, true,
+        BinnedResiduals.worst(ev, prefix + "outside." + name + ".worst_bias", v[0], lo[0], hi[0], inApp, false, true,
                 "As worst_bias_in_application_range, over the bins beyond the application range (not judged).", unitless);
-        worst(ev, prefix + "outside." + name + ".worst_bias_excess", v[5], lo[5], hi[5], inApp, false, false,
+        BinnedResiduals.worst(ev, prefix + "outside." + name + ".worst_bias_excess", v[5], lo[5], hi[5], inApp, false, false,
                 "As worst_bias_excess_in_application_range, over the bins beyond the application range (not judged).",
                 unitless);
-        worst(ev, prefix + "outside." + name + ".worst_resolution_ratio", v[4], lo[4], hi[4], inApp, false, false,
+        BinnedResiduals.worst(ev, prefix + "outside." + name + ".worst_resolution_ratio", v[4], lo[4], hi[4], inApp, false, false,
                 "As worst_resolution_ratio_in_application_range, beyond the application range (not judged).", unitless);
         if (Double.isFinite(idRatio)) {
-            worst(ev, prefix + "outside." + name + ".degradation_ratio", d, dLo, dHi, inApp, false, false,
+            BinnedResiduals.worst(ev, prefix + "outside." + name + ".degradation_ratio", d, dLo, dHi, inApp, false, false,
                     "As degradation_ratio_in_application_range, beyond the application range (not judged).", unitless);
         }
         double[] xc = bins.centres();
@@ -191,42 +191,6 @@ final class OodObservable {
         }
     }
 
-    /**
-     * Adds the worst bin of {@code v} among the bins with {@code inApp[k] == inside} as a metric, with every such
-     * bin's value and interval as its cases (the judge reads each bin's interval, not only the worst one's).
-     *
-     * @param byAbs worst by magnitude, else the largest
-     */
-    static void worst(Evidence ev, String name, double[] v, double[] lo, double[] hi, boolean[] inApp,
-            boolean inside, boolean byAbs, String description, String unit) {
-        worst(ev, name, v, lo, hi, inApp, inside, byAbs ? Math::abs : x -> x, description, unit);
-    }
-
-    /** As above, the worst bin being the one of largest {@code badness(value)}. */
-    static void worst(Evidence ev, String name, double[] v, double[] lo, double[] hi, boolean[] inApp,
-            boolean inside, java.util.function.DoubleUnaryOperator badness, String description, String unit) {
-        int w = -1;
-        List<Double> cases = new ArrayList<>();
-        List<Double> caseLo = new ArrayList<>();
-        List<Double> caseHi = new ArrayList<>();
-        for (int k = 0; k < v.length; k++) {
-            if (inApp[k] != inside || !Double.isFinite(v[k])) {
-                continue;
-            }
-            cases.add(v[k]);
-            caseLo.add(lo[k]);
-            caseHi.add(hi[k]);
-            if (w < 0 || badness.applyAsDouble(v[k]) > badness.applyAsDouble(v[w])) {
-                w = k;
-            }
-        }
-        if (w < 0) {
-            return;
-        }
-        ev.metric(Metric.of(name, v[w], lo[w], hi[w], unit, description), toArray(cases), toArray(caseLo),
-                toArray(caseHi));
-    }
-
     private static double[] divide(double[] a, double[] b) {
         double[] out = new double[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -248,7 +212,4 @@ final class OodObservable {
         return zero * 10 < t.size();
     }
 
-    static double[] toArray(List<Double> x) {
-        return x.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

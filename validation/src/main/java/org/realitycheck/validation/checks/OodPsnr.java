@@ -85,7 +85,7 @@ final class OodPsnr {
 
     private static void worstLow(Evidence ev, String name, double[] v, double[] lo, double[] hi, boolean[] inApp,
             boolean inside, String description) {
-        OodObservable.worst(ev, name, v, lo, hi, inApp, inside, x -> -x, description, "dB");
+        BinnedResiduals.worst(ev, name, v, lo, hi, inApp, inside, x -> -x, description, "dB");
     }
 
     /** PSNR = 10·log10(range²/MSE) with range = max − min of the truth; NaN when undefined. */

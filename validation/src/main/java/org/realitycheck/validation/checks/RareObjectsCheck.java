@@ -10,14 +10,12 @@ import java.util.Optional;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Sample;
-import org.realitycheck.core.SampleSet;
 import org.realitycheck.validation.Artifact;
 import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
 import org.realitycheck.validation.Chunk;
 import org.realitycheck.validation.SetRequest;
 import org.realitycheck.validation.CheckContext;
-import org.realitycheck.validation.Evaluations;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Judge;
 import org.realitycheck.validation.Metric;
@@ -281,7 +279,8 @@ public final class RareObjectsCheck implements Check {
                     List.of("subtype", "kind", "injections", "model", method, "model - " + method), rows));
         }
         acc.nonFinite.report(out, "on the injections", "an output with them recovers nothing the tolerances accept");
-        gallery(acc, p.getInt("gallery"), method).ifPresent(out::artifact);
+        Galleries.missed(acc.missedFirst.picks(), acc.missedBoth.picks(), acc.firstHasPosition, acc.targetShape,
+                acc.conditionShape, p.getInt("gallery"), method).ifPresent(out::artifact);
         return out;
     }
 
@@ -297,46 +296,4 @@ public final class RareObjectsCheck implements Check {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    /**
-     * Missed injections (those the conventional method recovered first), reference plane: input | model |
-     * conventional | truth, the injected position circled. Only for image outputs whose injections carry
-     * {@code inj_x} and {@code inj_y}.
-     */
-    private static Optional<Artifact> gallery(Acc acc, int rows, String method) {
-        Optional<CheckSupport.Plane> tp = CheckSupport.plane(acc.targetShape);
-        if (tp.isEmpty() || rows == 0 || !acc.firstHasPosition) {
-            return Optional.empty();
-        }
-        List<Picks.Pick> pick = new ArrayList<>(acc.missedFirst.picks());
-        for (Picks.Pick q : acc.missedBoth.picks()) {
-            if (pick.size() < rows) {
-                pick.add(q);
-            }
-        }
-        if (pick.isEmpty()) {
-            return Optional.empty();
-        }
-        CheckSupport.Plane pl = tp.get();
-        boolean input = CheckSupport.plane(acc.conditionShape)
-                .filter(c -> c.width() == pl.width() && c.height() == pl.height()).isPresent();
-        List<String> columns = new ArrayList<>();
-        if (input) {
-            columns.add("input");
-        }
-        columns.addAll(List.of("model", method, "truth"));
-        List<Artifact.ImageRow> out = new ArrayList<>();
-        for (Picks.Pick q : pick) {
-            double[] info = q.info();
-            boolean rc = info[3] != 0;
-            List<Artifact.Marker> markers = new ArrayList<>();
-            for (int k = 0; k < q.panels().size(); k++) {
-                markers.add(new Artifact.Marker(k, info[0], info[1], info[2], "injected"));
-            }
-            out.add(new Artifact.ImageRow(q.id() + ": missed by the model, " + (rc ? "" : "also ") + (rc
-                    ? "recovered by " + method : "missed by " + method), q.panels(), markers));
-        }
-        return Optional.of(new Artifact.Images("missed", "Missed rare objects",
-                "Injections the model did not recover (first those " + method + " recovered), reference plane; the "
-                        + "circle marks the injected object.", pl.width(), pl.height(), "", columns, out));
-    }
 }

@@ -26,7 +26,6 @@ import org.realitycheck.validation.Chunk;
 import org.realitycheck.validation.Evaluations;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Metric;
-import org.realitycheck.validation.OnePass;
 import org.realitycheck.validation.Params;
 import org.realitycheck.validation.Policy;
 import org.realitycheck.validation.PolicyParser;
