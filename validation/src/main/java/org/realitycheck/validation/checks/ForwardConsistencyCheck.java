@@ -28,8 +28,9 @@ import org.realitycheck.validation.SetRequest;
  * {@code chi2_ndf_fraction_below_cut}, the fraction with χ²/ndf below the parameter {@code cut}
  * (Clopper–Pearson), which carries the per-sample χ²/ndf values so a {@code mostly} threshold can judge
  * them too; the same two for the conventional method ({@code conventional_…}, over the estimates it
- * accepted) as the reference for what the domain's noise model gives a good method. Artifact: the
- * log10(χ²/ndf) histograms of both.
+ * accepted) as the reference for what the domain's noise model gives a good method; {@code non_finite_count}
+ * and {@code non_finite_fraction} of the model's outputs ({@link NonFinite}). Artifact: the log10(χ²/ndf)
+ * histograms of both.
  *
  * <p>Passing proves consistency, not truth: a restored image can re-blur exactly to its input and still
  * differ from the sky in the forward operator's null space (Bhadra et al. 2021, IEEE TMI 40, 3249), for
