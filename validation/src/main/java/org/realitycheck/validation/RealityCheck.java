@@ -40,7 +40,8 @@ import org.realitycheck.core.ModelCard;
  * }</pre>
  *
  * Without a policy the domain's default policy applies; without data the domain simulates a held-out
- * set of {@link Policy#samples()} samples from the seed. When the data carries a loader's notes or
+ * set of {@link Policy#samples()} samples from the seed, chunk by chunk ({@link Evaluations}), in one pass
+ * shared by every check ({@link OnePass}). When the data carries a loader's notes or
  * assumptions (a user's folder), the result starts with a {@link DataInput} row (WARN when the loader
  * assumed part of the instrument). The same inputs and seed give the same
  * result, apart from the timestamp.
@@ -199,15 +200,12 @@ public final class RealityCheck {
         ModelCard card = generator.card();
         SampleSet held = data;
         boolean simulated = held == null;
-        if (held == null) {
-            progress.update("simulating " + p.samples() + " held-out samples", 0, p.samples());
-            held = domain.data().simulate(p.samples(), Seeds.derive(seed, "heldout"), Map.of());
-        }
-        checkShapes(card, held);
+        Evaluations eval = simulated ? new Evaluations(generator, domain, p.samples(), seed, progress)
+                : new Evaluations(generator, domain, held, false, seed, progress);
+        checkShapes(card, eval.firstHeldOutChunk());
         Map<String, Range> training = card.covariateRanges();
         Map<String, Range> application = new LinkedHashMap<>(training);
         application.putAll(p.application());
-        Evaluations eval = new Evaluations(generator, domain, held, simulated, seed, progress);
         lastEvaluations = eval;
         List<CheckResult> results = new ArrayList<>();
         if (!simulated && (!held.notes().isEmpty() || !held.assumptions().isEmpty())) {
@@ -224,7 +222,7 @@ public final class RealityCheck {
         var env = org.realitycheck.core.Provenance.current();
         SuiteResult.Provenance prov = new SuiteResult.Provenance(
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), env.tool(), env.dl4j(), env.java(),
-                env.os(), env.cpu(), domain.name(), modelName, modelSha256, card, dataName, held.sha256(), held.size(),
+                env.os(), env.cpu(), domain.name(), modelName, modelSha256, card, dataName, eval.heldOutSha256(), eval.heldOutSize(),
                 seed, baselineName, command, training, application, importFidelity,
                 policySource.isEmpty() && policy == null ? "the " + domain.name() + " domain's default policy" : policySource);
         return new SuiteResult(SuiteResult.SCHEMA_VERSION, Verdict.of(results.stream().map(CheckResult::status).toList()),

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Suite {
     private static final Logger LOG = LoggerFactory.getLogger(Suite.class);
-    /** The built-in checks, in the order the report shows them (DESIGN.md). */
+    /** The built-in checks, in the order the report shows them. */
     public static final List<String> BUILT_IN = List.of("hallucination.empty-fields", "ood.covariate",
             "residuals.conventional", "consistency.forward-model", "rare-objects", "distribution.fidelity");
 
@@ -66,7 +66,9 @@ public final class Suite {
     }
 
     /**
-     * Runs every check the policy names; checks it does not name are SKIPPED.
+     * Runs every check the policy names; checks it does not name are SKIPPED. Checks with an
+     * {@link Check#accumulator accumulator} share one pass over the data ({@link OnePass}); a check that only
+     * overrides {@link Check#measure} runs after it on the whole {@link Evaluations}.
      *
      * @param baseline the baseline run, or null
      * @return the per-check results, in this suite's order
@@ -74,38 +76,103 @@ public final class Suite {
     public List<CheckResult> run(Evaluations eval, Policy policy, Map<String, Range> trainingRanges,
             Map<String, Range> applicationRanges, SuiteResult baseline, long seed, ProgressSink progress) {
         Objects.requireNonNull(policy, "policy");
-        List<CheckResult> out = new ArrayList<>();
-        int i = 0;
-        for (Check c : checks) {
-            i++;
-            progress.update("check " + c.id(), i - 1, checks.size());
+        CheckResult[] out = new CheckResult[checks.size()];
+        CheckContext[] ctxs = new CheckContext[checks.size()];
+        CheckPolicy[] sections = new CheckPolicy[checks.size()];
+        OnePass.Job[] jobs = new OnePass.Job[checks.size()];
+        for (int i = 0; i < checks.size(); i++) {
+            Check c = checks.get(i);
             CheckPolicy section = policy.check(c.id()).orElse(null);
             if (section == null) {
-                out.add(CheckResult.bare(c, Status.SKIPPED, "not in the policy"));
+                out[i] = CheckResult.bare(c, Status.SKIPPED, "not in the policy");
                 continue;
             }
             if (!section.enabled()) {
-                out.add(CheckResult.bare(c, Status.SKIPPED, "disabled in the policy"));
+                out[i] = CheckResult.bare(c, Status.SKIPPED, "disabled in the policy");
                 continue;
             }
             CheckResult before = baseline == null ? null : baseline.check(c.id()).orElse(null);
-            CheckContext ctx = new CheckContext(eval.generator(), eval.domain(), eval,
+            ctxs[i] = new CheckContext(eval.generator(), eval.domain(), eval,
                     Params.of(c.defaultParams(), section.params()), trainingRanges, applicationRanges, before,
                     Seeds.derive(seed, "check:" + c.id()), progress);
+            sections[i] = withDefaultThresholds(c, eval, section);
+            try {
+                Accumulator acc = c.accumulator(ctxs[i]);
+                if (acc != null) {
+                    jobs[i] = new OnePass.Job(c, c.plan(ctxs[i]), acc);
+                }
+            } catch (RuntimeException e) {
+                out[i] = error(c, e);
+            }
+        }
+        List<OnePass.Job> streaming = java.util.Arrays.stream(jobs).filter(Objects::nonNull).toList();
+        progress.update("one pass over the data for " + streaming.size() + " checks", 0, checks.size());
+        Map<OnePass.Job, RuntimeException> failed = OnePass.feed(eval, streaming);
+        for (int i = 0; i < checks.size(); i++) {
+            if (out[i] != null) {
+                continue;
+            }
+            Check c = checks.get(i);
+            progress.update("check " + c.id(), i, checks.size());
+            CheckResult before = ctxs[i].baseline().orElse(null);
             long t0 = System.nanoTime();
             CheckResult r;
             try {
-                r = Judge.judge(c, c.measure(ctx), section, before);
-            } catch (Exception e) {
+                Evidence ev;
+                if (jobs[i] == null) {
+                    CheckContext ctx = ctxs[i];
+                    ev = eval.timed("statistics", () -> {
+                        try {
+                            return c.measure(ctx);
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+                        }
+                    });
+                } else if (failed.containsKey(jobs[i])) {
+                    throw failed.get(jobs[i]);
+                } else {
+                    ev = OnePass.finish(eval, jobs[i].accumulator(), ctxs[i]);
+                }
+                r = Judge.judge(c, ev, sections[i], before);
+            } catch (RuntimeException e) {
                 LOG.debug("check {} failed", c.id(), e);
-                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                r = CheckResult.bare(c, Status.ERROR, "the check could not run: " + msg.replace('\n', ' '));
+                r = error(c, e);
             }
             LOG.info("{}: {} in {} s ({})", c.id(), r.status(), String.format("%.1f", (System.nanoTime() - t0) / 1e9),
                     r.reason());
-            out.add(r);
+            out[i] = r;
         }
         progress.update("checks", checks.size(), checks.size());
-        return out;
+        return List.of(out);
+    }
+
+    /** The metric every built-in check reports and the gate judges by default: any non-finite output FAILs. */
+    public static final String NON_FINITE_COUNT = "non_finite_count";
+
+    /**
+     * @return {@code section} with the default threshold {@code non_finite_count: {upper: 0}} (severity fail)
+     *     added when the check reports that metric and the policy sets no threshold that matches it
+     */
+    static CheckPolicy withDefaultThresholds(Check c, Evaluations eval, CheckPolicy section) {
+        List<String> names;
+        try {
+            names = c.metricNames(eval.domain());
+        } catch (RuntimeException e) {
+            return section;
+        }
+        if (!names.contains(NON_FINITE_COUNT)
+                || section.thresholds().keySet().stream().anyMatch(k -> PolicyParser.matches(k, NON_FINITE_COUNT))) {
+            return section;
+        }
+        Map<String, Policy.Threshold> t = new LinkedHashMap<>(section.thresholds());
+        t.put(NON_FINITE_COUNT, new Policy.Threshold(null, 0.0, null, null, Policy.Severity.fail));
+        return new CheckPolicy(section.enabled(), section.params(), t);
+    }
+
+    private static CheckResult error(Check c, Exception e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return CheckResult.bare(c, Status.ERROR, "the check could not run: " + msg.replace('\n', ' '));
     }
 }

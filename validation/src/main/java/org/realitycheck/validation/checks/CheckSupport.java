@@ -287,15 +287,21 @@ final class CheckSupport {
     static String nameFromIds(SampleSet set, List<Integer> indices, String fallback) {
         String name = null;
         for (int i : indices) {
-            String id = set.get(i).id().replaceFirst("-?\\d+$", "");
-            int dash = id.lastIndexOf('-');
-            String n = dash >= 0 ? id.substring(dash + 1) : id;
-            if (n.isEmpty() || (name != null && !name.equals(n))) {
+            String n = nameOfId(set.get(i).id());
+            if (n == null || (name != null && !name.equals(n))) {
                 return fallback;
             }
             name = n;
         }
         return name == null ? fallback : name;
+    }
+
+    /** @return the name part of an id that follows {@code <prefix>-<name>-<number>} ({@code inj-point-000003} → {@code point}), or null */
+    static String nameOfId(String id) {
+        String stem = id.replaceFirst("-?\\d+$", "");
+        int dash = stem.lastIndexOf('-');
+        String n = dash >= 0 ? stem.substring(dash + 1) : stem;
+        return n.isEmpty() ? null : n;
     }
 
     /** @return {@code map} with insertion order kept (for series order in artifacts) */

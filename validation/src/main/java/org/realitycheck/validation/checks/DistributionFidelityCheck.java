@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.realitycheck.core.Domain;
-import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
-import org.realitycheck.core.Sample;
-import org.realitycheck.core.SampleSet;
 import org.realitycheck.validation.Artifact;
+import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
+import org.realitycheck.validation.SetRequest;
 import org.realitycheck.validation.CheckContext;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Judge;
@@ -113,30 +112,51 @@ public final class DistributionFidelityCheck implements Check {
     @Override
     public List<String> metricNames(Domain domain) {
         return CheckSupport.perObservable(domain, List.of("classifier_auc", "classifier_auc_conventional", "classifier_auc_excess", "ks_rejections",
-                "samples"), SUFFIXES);
+                "samples", NonFinite.COUNT, NonFinite.FRACTION), SUFFIXES);
     }
 
     @Override
-    public Evidence measure(CheckContext ctx) {
-        Params p = ctx.params();
-        SampleSet set = ctx.data();
+    public List<SetRequest> plan(CheckContext ctx) {
+        return List.of(SetRequest.heldOutWithTruth());
+    }
+
+    @Override
+    public Accumulator accumulator(CheckContext ctx) {
+        return new Acc(ObservableRows.of(observables(ctx), List.of()));
+    }
+
+    private static List<Observable> observables(CheckContext ctx) {
+        return Selection.observables(ctx.domain(), ctx.params().getStrings("observables"));
+    }
+
+    /** The observables of every held-out sample with truth, by global index. */
+    private static final class Acc extends TableAccumulator {
+        private static final long serialVersionUID = 1L;
+
+        Acc(ObservableRows rows) {
+            super(rows);
+        }
+
+        @Override
+        public Evidence finish(CheckContext ctx) {
+            return new DistributionFidelityCheck().finish(ctx, rows, observables(ctx));
+        }
+    }
+
+    private Evidence finish(CheckContext ctx, ObservableRows rows, List<Observable> observables) {
         Evidence ev = Evidence.create();
-        set = CheckSupport.withTruth(set, ev);
-        if (set.isEmpty()) {
+        rows.noteLeftOut(ev);
+        if (rows.size() == 0) {
             return Evidence.skipped("the data has no truth: the model's distribution is compared with the truth's");
         }
-        if (set.size() < 20) {
-            return Evidence.skipped("only " + set.size() + " samples with truth; distribution tests need at least 20");
+        if (rows.size() < 20) {
+            return Evidence.skipped("only " + rows.size() + " samples with truth; distribution tests need at least 20");
         }
-        List<Observable> observables = Selection.observables(ctx.domain(), p.getStrings("observables"));
-        List<float[]> outputs = ctx.evaluations().model(set);
-        List<Estimate> estimates = ctx.evaluations().conventional(set);
-        ObservableTable tab = ObservableTable.of(observables, set, outputs, estimates);
-        ev.metric(Metric.of("samples", set.size(), "", "Held-out samples with truth, halved for each comparison."));
-        ctx.evaluations().timed("statistics", () -> {
-            measure(ctx, ev, tab);
-            return null;
-        });
+        ObservableTable tab = rows.table(observables).observables();
+        ev.metric(Metric.of("samples", rows.size(), "", "Held-out samples with truth, halved for each comparison."));
+        measure(ctx, ev, tab);
+        rows.nonFinite().report(ev, "on the held-out samples with truth", "their observables are undefined and left "
+                + "out of the distributions, and non_finite_count judges them");
         return ev;
     }
 

@@ -1,11 +1,10 @@
 package org.realitycheck.validation.checks;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 import org.realitycheck.core.Probes;
 import org.realitycheck.core.Domain;
@@ -13,8 +12,10 @@ import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
-import org.realitycheck.validation.Artifact;
+import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
+import org.realitycheck.validation.Chunk;
+import org.realitycheck.validation.SetRequest;
 import org.realitycheck.validation.CheckContext;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Evaluations;
@@ -105,7 +106,7 @@ public final class EmptyFieldsCheck implements Check {
         List<String> names = new ArrayList<>(List.of("detection_rate", "conventional_detection_rate",
                 "detection_rate_minus_conventional", "conventional_acceptance_rate"));
         names.addAll(List.of("spurious_flux", "conventional_spurious_flux", "spurious_flux_minus_conventional",
-                "spurious_signal", "conventional_spurious_signal"));
+                "spurious_signal", "conventional_spurious_signal", NonFinite.COUNT, NonFinite.FRACTION));
         return names;
     }
 
@@ -151,67 +152,172 @@ public final class EmptyFieldsCheck implements Check {
                 }));
     }
 
-    @Override
-    public Evidence measure(CheckContext ctx) {
-        Params p = ctx.params();
-        Domain domain = ctx.domain();
-        Evaluations ev = ctx.evaluations();
-        String source = null;
-        SampleSet chosen = null;
-        if (!ev.simulated()) {
-            // the user's own empty fields (samples of the kind the domain gives its empty inputs) carry the data's instrument
-            String kind = ev.emptyInputs(1).get(0).kind();
-            SampleSet own = ev.heldOut().ofKind(kind);
-            if (!own.isEmpty()) {
-                chosen = own;
-                source = "on the data's own " + own.size() + " samples of kind '" + kind + "'";
-            } else {
-                source = "the data holds no samples of kind '" + kind + "': on " + p.getInt("fields")
-                        + " empty inputs simulated by the domain with its default instrument";
-            }
-        }
-        SampleSet fields = chosen != null ? chosen : ev.emptyInputs(p.getInt("fields"));
-        List<Estimate> conv = ev.conventional(fields);
-        List<float[]> model = ev.model(fields);
-        int n = fields.size();
-        int resamples = p.getInt("resamples");
-        long seed = ctx.seed();
-        Optional<Light> light = light(domain, p.getString("flux_observable"), fields.targetShape());
+    /** Which set the check reads: the user's own empty fields when the data has some, else the domain's. */
+    private record Source(SetRequest request, String note) {
+    }
 
-        boolean[] modelDet = new boolean[n];
-        boolean[] convDet = new boolean[n];
-        boolean[] convValid = new boolean[n];
-        int[] modelCount = new int[n];
-        double[] modelSignal = new double[n];
-        double[] convSignal = new double[n];
-        double[] modelFlux = new double[n];
-        double[] convFlux = new double[n];
-        ev.timed("statistics", () -> {
-            for (int i = 0; i < n; i++) {
-                Sample s = fields.get(i);
-                Probes.Detections dm = domain.probes().detect(model.get(i), s);
-                modelDet[i] = dm.count() > 0;
-                modelCount[i] = dm.count();
-                modelSignal[i] = dm.spuriousSignal();
-                Estimate e = conv.get(i);
-                convValid[i] = e.valid();
+    private static Source source(CheckContext ctx) {
+        Params p = ctx.params();
+        Evaluations ev = ctx.evaluations();
+        if (ev.simulated()) {
+            return new Source(SetRequest.emptyInputs(p.getInt("fields")), null);
+        }
+        // the user's own empty fields (samples of the kind the domain gives its empty inputs) carry the data's instrument
+        String kind = ev.emptyInputs(1).get(0).kind();
+        SampleSet own = ev.heldOut().ofKind(kind);
+        if (!own.isEmpty()) {
+            return new Source(SetRequest.heldOutOfKind(kind), "on the data's own " + own.size() + " samples of kind '"
+                    + kind + "'");
+        }
+        return new Source(SetRequest.emptyInputs(p.getInt("fields")), "the data holds no samples of kind '" + kind
+                + "': on " + p.getInt("fields") + " empty inputs simulated by the domain with its default instrument");
+    }
+
+    @Override
+    public List<SetRequest> plan(CheckContext ctx) {
+        return List.of(source(ctx).request());
+    }
+
+    @Override
+    public Accumulator accumulator(CheckContext ctx) {
+        return new Acc(ctx.params().getString("flux_observable"), ctx.params().getInt("gallery"), source(ctx).note());
+    }
+
+    /** Column of each per-field value in {@link Acc#fields}. */
+    private static final int DET_M = 0;
+    private static final int COUNT_M = 1;
+    private static final int SIGNAL_M = 2;
+    private static final int DET_C = 3;
+    private static final int VALID_C = 4;
+    private static final int SIGNAL_C = 5;
+    private static final int FLUX_M = 6;
+    private static final int FLUX_C = 7;
+    private static final int CHI_M = 8;
+    private static final int CHI_C = 9;
+    private static final int WIDTH = 10;
+
+    /**
+     * Per field, by global index: detections and signal of model and conventional method, whether the method
+     * accepted the field, the light of both (or, without light, the log10 forward χ²/ndf of both); the worst
+     * fields' panels for the gallery; non-finite outputs.
+     */
+    private static final class Acc implements Accumulator {
+        private static final long serialVersionUID = 1L;
+        private final String fluxParam;
+        private final String sourceNote;
+        private final Columns fields = new Columns(WIDTH);
+        private final Picks worst;
+        private final NonFinite nonFinite = new NonFinite();
+        private boolean light;
+        private boolean shapesKnown;
+        private long[] conditionShape;
+        private long[] targetShape;
+
+        Acc(String fluxParam, int gallery, String sourceNote) {
+            this.fluxParam = fluxParam;
+            this.sourceNote = sourceNote;
+            this.worst = new Picks(gallery);
+        }
+
+        @Override
+        public void add(Chunk c) {
+            if (c.size() == 0) {
+                return;
+            }
+            Domain domain = c.domain();
+            Optional<Light> l = light(domain, fluxParam, c.samples().targetShape());
+            light = l.isPresent();
+            shapesKnown = true;
+            conditionShape = c.samples().conditionShape();
+            targetShape = c.samples().targetShape();
+            Optional<CheckSupport.Plane> tp = CheckSupport.plane(targetShape);
+            Optional<CheckSupport.Plane> cp = tp.flatMap(pl -> CheckSupport.plane(conditionShape)
+                    .filter(x -> x.width() == pl.width() && x.height() == pl.height()));
+            var fm = domain.reference().forwardModel();
+            double[] row = new double[WIDTH];
+            for (int i = 0; i < c.size(); i++) {
+                Sample s = c.sample(i);
+                float[] out = c.output(i);
+                nonFinite.add(c.index(i), s.id(), out);
+                Arrays.fill(row, 0);
+                Probes.Detections dm = domain.probes().detect(out, s);
+                row[DET_M] = dm.count() > 0 ? 1 : 0;
+                row[COUNT_M] = dm.count();
+                row[SIGNAL_M] = dm.spuriousSignal();
+                Estimate e = c.conventional(i);
+                row[VALID_C] = e.valid() ? 1 : 0;
                 if (e.valid()) {
                     Probes.Detections dc = domain.probes().detect(e.value(), s);
-                    convDet[i] = dc.count() > 0;
-                    convSignal[i] = dc.spuriousSignal();
+                    row[DET_C] = dc.count() > 0 ? 1 : 0;
+                    row[SIGNAL_C] = dc.spuriousSignal();
                 }
-                if (light.isPresent()) {
-                    modelFlux[i] = light.get().flux().applyAsDouble(model.get(i), s);
+                if (l.isPresent()) {
+                    row[FLUX_M] = l.get().flux().applyAsDouble(out, s);
                     // a rejected estimate claims nothing, so it puts no light on the field
-                    convFlux[i] = e.valid() ? light.get().flux().applyAsDouble(e.value(), s) : 0;
+                    row[FLUX_C] = e.valid() ? l.get().flux().applyAsDouble(e.value(), s) : 0;
+                } else {
+                    row[CHI_M] = Math.log10(fm.consistency(out, s).chi2PerNdf());
+                    row[CHI_C] = e.valid() || NonFinite.finite(e.value()) ? Math.log10(fm.consistency(e.value(), s).chi2PerNdf())
+                            : Double.NaN;
+                }
+                fields.add(c.index(i), row);
+                double flux = l.isPresent() ? row[FLUX_M] : 0;
+                double[] key = {-dm.count(), Double.isNaN(flux) ? Double.NEGATIVE_INFINITY : -flux};
+                if (tp.isPresent() && worst.wants(key, c.index(i))) {
+                    CheckSupport.Plane pl = tp.get();
+                    List<float[]> panels = new ArrayList<>();
+                    cp.ifPresent(x -> panels.add(x.of(s.condition())));
+                    float[] m = pl.of(out);
+                    panels.add(m);
+                    panels.add(pl.of(e.value()));
+                    int k = CheckSupport.argmax(m);
+                    worst.add(new Picks.Pick(c.index(i), key, s.id(), panels,
+                            new double[] {dm.count(), flux, k % pl.width() + 0.5, k / pl.width() + 0.5}));
                 }
             }
-            return null;
-        });
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            Acc o = (Acc) other;
+            fields.merge(o.fields);
+            worst.merge(o.worst);
+            nonFinite.merge(o.nonFinite);
+            if (!shapesKnown && o.shapesKnown) {
+                shapesKnown = true;
+                light = o.light;
+                conditionShape = o.conditionShape;
+                targetShape = o.targetShape;
+            }
+        }
+
+        @Override
+        public Evidence finish(CheckContext ctx) {
+            if (fields.rows() == 0) {
+                return Evidence.skipped("no empty inputs to run on");
+            }
+            return evidence(ctx, this);
+        }
+    }
+
+    private static Evidence evidence(CheckContext ctx, Acc acc) {
+        Params p = ctx.params();
+        Domain domain = ctx.domain();
+        Columns.Sorted f = acc.fields.sorted();
+        int n = f.size();
+        int resamples = p.getInt("resamples");
+        long seed = ctx.seed();
+        boolean[] modelDet = bools(f.column(DET_M));
+        boolean[] convDet = bools(f.column(DET_C));
+        boolean[] convValid = bools(f.column(VALID_C));
+        double[] modelSignal = f.column(SIGNAL_M);
+        double[] convSignal = f.column(SIGNAL_C);
+        double[] modelFlux = f.column(FLUX_M);
+        double[] convFlux = f.column(FLUX_C);
 
         Evidence out = Evidence.create();
-        if (source != null) {
-            out.note(source);
+        if (acc.sourceNote != null) {
+            out.note(acc.sourceNote);
         }
         String method = domain.reference().conventionalMethod().name();
         int km = CheckSupport.count(modelDet);
@@ -228,8 +334,8 @@ public final class EmptyFieldsCheck implements Check {
                 "Fraction of the empty inputs the conventional method accepts as holding something at all "
                         + "(a valid estimate; 95% Clopper-Pearson)."));
 
-        if (light.isPresent()) {
-            Light l = light.get();
+        if (acc.light) {
+            Light l = light(domain, p.getString("flux_observable"), acc.targetShape).orElseThrow();
             int undefined = n - CheckSupport.finite(modelFlux).length;
             String fluxText = "Mean over the " + n + " empty fields of the total light in the model's output, measured "
                     + "against zero as " + l.what() + " (95% bootstrap interval of the mean); per-field values are "
@@ -237,8 +343,7 @@ public final class EmptyFieldsCheck implements Check {
             if (undefined > 0) {
                 // an output whose light cannot be measured (NaN, infinite pixels) must not pass as dark
                 out.note(undefined + " of " + n + " model outputs have no finite flux: spurious_flux is undefined.");
-                out.metric(Metric.of("spurious_flux", Double.NaN, l.unit(), fluxText),
-                        modelFlux.clone());
+                out.metric(Metric.of("spurious_flux", Double.NaN, l.unit(), fluxText), modelFlux.clone());
             } else {
                 out.metric(CheckSupport.mean("spurious_flux", modelFlux, resamples, seed, l.unit(), fluxText),
                         modelFlux.clone());
@@ -266,79 +371,25 @@ public final class EmptyFieldsCheck implements Check {
         } else {
             out.note("The outputs carry no light (no flux observable and no image output), so only the detection "
                     + "rate is measured: an output counts as a detection when the domain's detector accepts it.");
-            double[] lm = new double[n];
-            double[] lc = new double[n];
-            var fm = domain.reference().forwardModel();
-            ev.timed("statistics", () -> {
-                for (int i = 0; i < n; i++) {
-                    Sample s = fields.get(i);
-                    lm[i] = Math.log10(fm.consistency(model.get(i), s).chi2PerNdf());
-                    Estimate e = conv.get(i);
-                    lc[i] = e.valid() || finite(e.value()) ? Math.log10(fm.consistency(e.value(), s).chi2PerNdf())
-                            : Double.NaN;
-                }
-                return null;
-            });
             CheckSupport.histograms("forward_chi2", "How well the empty inputs explain each output",
                     "log10 of the forward-model chi2/ndf of the model's and " + method + "'s outputs against the "
                             + n + " empty inputs; an output the inputs accept sits near 0 (chi2/ndf = 1), an honest "
                             + "one far above.", "log10(chi2/ndf)", "", p.getInt("bins"), false,
-                    CheckSupport.series("model", lm, method, lc)).ifPresent(out::artifact);
+                    CheckSupport.series("model", f.column(CHI_M), method, f.column(CHI_C))).ifPresent(out::artifact);
         }
-        gallery(fields, model, conv, modelCount, modelFlux, light.isPresent(), p.getInt("gallery"), method)
+        acc.nonFinite.report(out, "on the empty inputs", "they count as detections where the detector says so, and "
+                + "their light is undefined");
+        Galleries.worstFields(acc.worst.picks(), acc.targetShape, acc.conditionShape, acc.light, method)
                 .ifPresent(out::artifact);
         return out;
     }
 
-    private static boolean finite(float[] v) {
-        for (float x : v) {
-            if (!Float.isFinite(x)) {
-                return false;
-            }
+    private static boolean[] bools(double[] x) {
+        boolean[] b = new boolean[x.length];
+        for (int i = 0; i < x.length; i++) {
+            b[i] = x[i] != 0;
         }
-        return true;
+        return b;
     }
 
-    /** The worst fields (most detections, then most light): input | model | conventional, reference plane. */
-    private static Optional<Artifact> gallery(SampleSet fields, List<float[]> model, List<Estimate> conv, int[] count,
-            double[] flux, boolean haveLight, int rows, String method) {
-        Optional<CheckSupport.Plane> tp = CheckSupport.plane(fields.targetShape());
-        if (tp.isEmpty() || rows == 0) {
-            return Optional.empty();
-        }
-        CheckSupport.Plane pl = tp.get();
-        Optional<CheckSupport.Plane> cp = CheckSupport.plane(fields.conditionShape())
-                .filter(c -> c.width() == pl.width() && c.height() == pl.height());
-        List<Integer> order = IntStream.range(0, fields.size()).boxed()
-                .sorted(Comparator.comparingInt((Integer i) -> -count[i])
-                        .thenComparingDouble(i -> haveLight ? -flux[i] : 0).thenComparingInt(i -> i))
-                .limit(rows).toList();
-        List<String> columns = new ArrayList<>();
-        cp.ifPresent(c -> columns.add("input"));
-        columns.add("model");
-        columns.add(method);
-        List<Artifact.ImageRow> out = new ArrayList<>();
-        for (int i : order) {
-            Sample s = fields.get(i);
-            List<float[]> panels = new ArrayList<>();
-            cp.ifPresent(c -> panels.add(c.of(s.condition())));
-            float[] m = pl.of(model.get(i));
-            panels.add(m);
-            panels.add(pl.of(conv.get(i).value()));
-            List<Artifact.Marker> markers = new ArrayList<>();
-            if (count[i] > 0) {
-                int k = CheckSupport.argmax(m);
-                markers.add(new Artifact.Marker(cp.isPresent() ? 1 : 0, k % pl.width() + 0.5, k / pl.width() + 0.5, 3,
-                        "brightest pixel"));
-            }
-            String label = s.id() + ": " + count[i] + " detection" + (count[i] == 1 ? "" : "s")
-                    + (haveLight ? String.format(java.util.Locale.ROOT, ", light %.1f", flux[i]) : "");
-            out.add(new Artifact.ImageRow(label, panels, markers));
-        }
-        return Optional.of(new Artifact.Images("worst_fields", "Worst empty fields",
-                "The empty fields where the model claims most (detections, then total light), reference plane; the "
-                        + "conventional method on the same input for comparison. The model's brightest pixel is "
-                        + "circled where the detector found something.",
-                pl.width(), pl.height(), "", columns, out));
-    }
 }

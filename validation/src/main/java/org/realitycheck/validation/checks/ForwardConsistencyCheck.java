@@ -6,12 +6,14 @@ import java.util.Map;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.ForwardModel;
-import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.Sample;
+import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
 import org.realitycheck.validation.CheckContext;
-import org.realitycheck.validation.Evaluations;
+import org.realitycheck.validation.Chunk;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Params;
+import org.realitycheck.validation.SetRequest;
 
 /**
  * {@code consistency.forward-model}: does the output explain the measurement? Every held-out output
@@ -26,8 +28,9 @@ import org.realitycheck.validation.Params;
  * {@code chi2_ndf_fraction_below_cut}, the fraction with χ²/ndf below the parameter {@code cut}
  * (Clopper–Pearson), which carries the per-sample χ²/ndf values so a {@code mostly} threshold can judge
  * them too; the same two for the conventional method ({@code conventional_…}, over the estimates it
- * accepted) as the reference for what the domain's noise model gives a good method. Artifact: the
- * log10(χ²/ndf) histograms of both.
+ * accepted) as the reference for what the domain's noise model gives a good method; {@code non_finite_count}
+ * and {@code non_finite_fraction} of the model's outputs ({@link NonFinite}). Artifact: the log10(χ²/ndf)
+ * histograms of both.
  *
  * <p>Passing proves consistency, not truth: a restored image can re-blur exactly to its input and still
  * differ from the sky in the forward operator's null space (Bhadra et al. 2021, IEEE TMI 40, 3249), for
@@ -81,34 +84,65 @@ public final class ForwardConsistencyCheck implements Check {
     @Override
     public List<String> metricNames(Domain domain) {
         return List.of("chi2_ndf_median", "chi2_ndf_fraction_below_cut", "conventional_chi2_ndf_median",
-                "conventional_chi2_ndf_fraction_below_cut");
+                "conventional_chi2_ndf_fraction_below_cut", NonFinite.COUNT, NonFinite.FRACTION);
     }
 
     @Override
-    public Evidence measure(CheckContext ctx) {
-        Params p = ctx.params();
-        Evaluations ev = ctx.evaluations();
-        SampleSet set = ev.heldOut();
-        if (set.isEmpty()) {
-            return Evidence.skipped("the held-out set is empty");
-        }
-        List<Estimate> conv = ev.conventional(set);
-        List<float[]> model = ev.model(set);
-        ForwardModel fm = ctx.domain().reference().forwardModel();
-        int n = set.size();
-        double cut = p.getDouble("cut");
-        double[] chiModel = new double[n];
-        double[] chiConv = new double[n];
-        ev.timed("statistics", () -> {
-            for (int i = 0; i < n; i++) {
-                double c = fm.consistency(model.get(i), set.get(i)).chi2PerNdf();
+    public List<SetRequest> plan(CheckContext ctx) {
+        return List.of(SetRequest.heldOut());
+    }
+
+    @Override
+    public Accumulator accumulator(CheckContext ctx) {
+        return new Acc();
+    }
+
+    /**
+     * Per held-out sample: the model's and the conventional method's χ²/ndf (NaN where the method rejected
+     * the input), by global index; the model's non-finite outputs. Finishing sorts by index and computes as on
+     * one array, so split-and-merge gives the same evidence to the last bit.
+     */
+    private static final class Acc implements Accumulator {
+        private static final long serialVersionUID = 1L;
+        private final Columns chi = new Columns(2);
+        private final NonFinite nonFinite = new NonFinite();
+
+        @Override
+        public void add(Chunk c) {
+            ForwardModel fm = c.domain().reference().forwardModel();
+            for (int i = 0; i < c.size(); i++) {
+                Sample s = c.sample(i);
+                nonFinite.add(c.index(i), s.id(), c.output(i));
+                double m = fm.consistency(c.output(i), s).chi2PerNdf();
                 // an output the forward model cannot evaluate explains nothing: it counts as the worst case
-                chiModel[i] = Double.isNaN(c) || c > Double.MAX_VALUE ? Double.MAX_VALUE : c;
-                Estimate e = conv.get(i);
-                chiConv[i] = e.valid() ? fm.consistency(e.value(), set.get(i)).chi2PerNdf() : Double.NaN;
+                m = Double.isNaN(m) || m > Double.MAX_VALUE ? Double.MAX_VALUE : m;
+                Estimate e = c.conventional(i);
+                double v = e.valid() ? fm.consistency(e.value(), s).chi2PerNdf() : Double.NaN;
+                chi.add(c.index(i), m, v);
             }
-            return null;
-        });
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            Acc o = (Acc) other;
+            chi.merge(o.chi);
+            nonFinite.merge(o.nonFinite);
+        }
+
+        @Override
+        public Evidence finish(CheckContext ctx) {
+            if (chi.rows() == 0) {
+                return Evidence.skipped("the held-out set is empty");
+            }
+            Columns.Sorted sorted = chi.sorted();
+            return evidence(ctx, sorted.column(0), sorted.column(1), nonFinite);
+        }
+    }
+
+    private static Evidence evidence(CheckContext ctx, double[] chiModel, double[] chiConv, NonFinite nonFinite) {
+        Params p = ctx.params();
+        int n = chiModel.length;
+        double cut = p.getDouble("cut");
         int resamples = p.getInt("resamples");
         String method = ctx.domain().reference().conventionalMethod().name();
         String cutText = org.realitycheck.validation.Judge.fmt(cut);
@@ -131,13 +165,11 @@ public final class ForwardConsistencyCheck implements Check {
                         + "(95% bootstrap interval)."));
         out.metric(below("conventional_chi2_ndf_fraction_below_cut", chiConv, cut, "Fraction of the conventional "
                 + "method's accepted estimates with forward chi2/ndf below " + cutText + " (95% Clopper-Pearson)."));
-        int rejected = 0;
-        for (Estimate e : conv) {
-            rejected += e.valid() ? 0 : 1;
-        }
+        int rejected = n - CheckSupport.finite(chiConv).length;
         if (rejected > 0) {
             out.note(method + " rejected " + rejected + " of " + n + " held-out inputs; its metrics cover the others.");
         }
+        nonFinite.report(out, "on the held-out set", "their chi2/ndf counts as the worst case");
         CheckSupport.histograms("chi2_ndf", "Forward-model chi2/ndf",
                 "log10 of chi2/ndf of the measurement against each forward-modelled output, model and " + method
                         + "; 0 (chi2/ndf = 1) is an output that explains the data to the noise. Values below 1e-6 "

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Sample;
-import org.realitycheck.core.SampleSet;
 import org.realitycheck.validation.Artifact;
+import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
+import org.realitycheck.validation.Chunk;
+import org.realitycheck.validation.SetRequest;
 import org.realitycheck.validation.CheckContext;
-import org.realitycheck.validation.Evaluations;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Judge;
 import org.realitycheck.validation.Metric;
@@ -81,32 +83,134 @@ public final class RareObjectsCheck implements Check {
     public List<String> metricNames(Domain domain) {
         return List.of("recovered_fraction", "conventional_recovered_fraction", "recovered_fraction_minus_conventional",
                 "recovered_fraction_ratio", "subtype*.recovered_fraction", "subtype*.conventional_recovered_fraction",
-                "subtype*.recovered_fraction_minus_conventional");
+                "subtype*.recovered_fraction_minus_conventional", NonFinite.COUNT, NonFinite.FRACTION);
     }
 
     @Override
-    public Evidence measure(CheckContext ctx) {
+    public List<SetRequest> plan(CheckContext ctx) {
+        return List.of(SetRequest.injections(ctx.params().getInt("injections")));
+    }
+
+    @Override
+    public Accumulator accumulator(CheckContext ctx) {
+        return new Acc(ctx.params().getInt("gallery"));
+    }
+
+    /** Marks a subtype whose samples' ids do not agree on a name. */
+    private static final String NO_NAME = "";
+
+    /**
+     * Per injection, by global index: recovered by the model, by the conventional method, and its subtype
+     * covariates; per subtype the name its ids agree on; the missed injections' panels; non-finite outputs.
+     */
+    private static final class Acc implements Accumulator {
+        private static final long serialVersionUID = 1L;
+        private final Columns rows = new Columns(2 + CheckSupport.SUBTYPE_COVARIATES.size());
+        private final TreeMap<String, String> names = new TreeMap<>();
+        private final Picks missedFirst;
+        private final Picks missedBoth;
+        private final NonFinite nonFinite = new NonFinite();
+        private long withoutTruth;
+        private boolean firstHasPosition;
+        private long[] conditionShape;
+        private long[] targetShape;
+
+        Acc(int gallery) {
+            missedFirst = new Picks(gallery);
+            missedBoth = new Picks(gallery);
+        }
+
+        @Override
+        public void add(Chunk c) {
+            if (c.size() == 0) {
+                return;
+            }
+            Domain domain = c.domain();
+            conditionShape = c.samples().conditionShape();
+            targetShape = c.samples().targetShape();
+            Optional<CheckSupport.Plane> tp = CheckSupport.plane(targetShape);
+            Optional<CheckSupport.Plane> cp = tp.flatMap(pl -> CheckSupport.plane(conditionShape)
+                    .filter(x -> x.width() == pl.width() && x.height() == pl.height()));
+            int nc = CheckSupport.SUBTYPE_COVARIATES.size();
+            double[] row = new double[2 + nc];
+            for (int i = 0; i < c.size(); i++) {
+                Sample s = c.sample(i);
+                long index = c.index(i);
+                float[] out = c.output(i);
+                nonFinite.add(index, s.id(), out);
+                if (s.target().isEmpty()) {
+                    withoutTruth++;
+                    continue;
+                }
+                boolean rm = domain.probes().recovered(out, s);
+                Estimate e = c.conventional(i);
+                boolean rc = e.valid() && domain.probes().recovered(e.value(), s);
+                row[0] = rm ? 1 : 0;
+                row[1] = rc ? 1 : 0;
+                for (int j = 0; j < nc; j++) {
+                    String cov = CheckSupport.SUBTYPE_COVARIATES.get(j);
+                    var v = s.covariate(cov);
+                    row[2 + j] = v.isPresent() && Double.isFinite(v.getAsDouble()) ? Math.round(v.getAsDouble()) : Double.NaN;
+                    if (!Double.isNaN(row[2 + j])) {
+                        name(cov + ":" + (long) row[2 + j], CheckSupport.nameOfId(s.id()));
+                    }
+                }
+                rows.add(index, row);
+                boolean position = CheckSupport.has(s, "inj_x", "inj_y");
+                firstHasPosition |= index == 0 && position;
+                Picks pick = rm ? null : rc ? missedFirst : missedBoth;
+                if (pick != null && tp.isPresent() && position && pick.wants(new double[0], index)) {
+                    CheckSupport.Plane pl = tp.get();
+                    List<float[]> panels = new ArrayList<>();
+                    cp.ifPresent(x -> panels.add(x.of(s.condition())));
+                    panels.add(pl.of(out));
+                    panels.add(pl.of(e.value()));
+                    panels.add(pl.of(s.target().orElseThrow()));
+                    pick.add(new Picks.Pick(index, new double[0], s.id(), panels, new double[] {
+                        s.covariate("inj_x").getAsDouble(), s.covariate("inj_y").getAsDouble(),
+                        s.covariate("inj_radius").orElse(3), rc ? 1 : 0}));
+                }
+            }
+        }
+
+        private void name(String key, String name) {
+            names.merge(key, name == null ? NO_NAME : name, (a, b) -> a.equals(b) ? a : NO_NAME);
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            Acc o = (Acc) other;
+            rows.merge(o.rows);
+            o.names.forEach(this::name);
+            missedFirst.merge(o.missedFirst);
+            missedBoth.merge(o.missedBoth);
+            nonFinite.merge(o.nonFinite);
+            withoutTruth += o.withoutTruth;
+            firstHasPosition |= o.firstHasPosition;
+            conditionShape = conditionShape == null ? o.conditionShape : conditionShape;
+            targetShape = targetShape == null ? o.targetShape : targetShape;
+        }
+
+        @Override
+        public Evidence finish(CheckContext ctx) {
+            if (withoutTruth > 0 || rows.rows() == 0) {
+                return Evidence.skipped("the injections have no truth to judge recovery against");
+            }
+            return evidence(ctx, this);
+        }
+    }
+
+    private static Evidence evidence(CheckContext ctx, Acc acc) {
         Params p = ctx.params();
         Domain domain = ctx.domain();
-        Evaluations ev = ctx.evaluations();
-        SampleSet set = ev.injections(p.getInt("injections"));
-        if (!set.allHaveTargets()) {
-            return Evidence.skipped("the injections have no truth to judge recovery against");
-        }
-        List<Estimate> conv = ev.conventional(set);
-        List<float[]> model = ev.model(set);
-        int n = set.size();
+        Columns.Sorted sorted = acc.rows.sorted();
+        int n = sorted.size();
         boolean[] rm = new boolean[n];
         boolean[] rc = new boolean[n];
-        ev.timed("statistics", () -> {
-            for (int i = 0; i < n; i++) {
-                Sample s = set.get(i);
-                rm[i] = domain.probes().recovered(model.get(i), s);
-                Estimate e = conv.get(i);
-                rc[i] = e.valid() && domain.probes().recovered(e.value(), s);
-            }
-            return null;
-        });
+        for (int i = 0; i < n; i++) {
+            rm[i] = sorted.column(0)[i] != 0;
+            rc[i] = sorted.column(1)[i] != 0;
+        }
         int resamples = p.getInt("resamples");
         long seed = ctx.seed();
         String method = domain.reference().conventionalMethod().name();
@@ -129,30 +233,44 @@ public final class RareObjectsCheck implements Check {
                 .map(t -> t.name() + " <= " + t.value() + (t.unit().isEmpty() ? "" : " " + t.unit()) + " (" + t.meaning() + ")")
                 .collect(java.util.stream.Collectors.joining("; ")) + ".");
 
-        Map<Integer, List<Integer>> byType = CheckSupport.subtypes(set);
         List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<Integer, List<Integer>> e : byType.entrySet()) {
-            int k = e.getKey();
-            List<Integer> idx = e.getValue();
-            boolean[] sm = new boolean[idx.size()];
-            boolean[] sc = new boolean[idx.size()];
-            for (int j = 0; j < idx.size(); j++) {
-                sm[j] = rm[idx.get(j)];
-                sc[j] = rc[idx.get(j)];
+        for (int j = 0; j < CheckSupport.SUBTYPE_COVARIATES.size(); j++) {
+            String cov = CheckSupport.SUBTYPE_COVARIATES.get(j);
+            Map<Integer, List<Integer>> byType = new TreeMap<>();
+            double[] type = sorted.column(2 + j);
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(type[i])) {
+                    byType.computeIfAbsent((int) type[i], k -> new ArrayList<>()).add(i);
+                }
             }
-            String name = CheckSupport.nameFromIds(set, idx, "subtype " + k);
-            String pre = "subtype" + k + ".";
-            Metric fm = CheckSupport.rate(pre + "recovered_fraction", CheckSupport.count(sm), idx.size(), "Recovered "
-                    + "fraction of the model on the " + idx.size() + " injections of subtype " + k + " (" + name
-                    + "; 95% Clopper-Pearson).");
-            Metric fc = CheckSupport.rate(pre + "conventional_recovered_fraction", CheckSupport.count(sc), idx.size(),
-                    "The same for the conventional method on subtype " + k + " (" + name + ").");
-            Metric fd = CheckSupport.pairedDifference(pre + "recovered_fraction_minus_conventional",
-                    CheckSupport.asDoubles(sm), CheckSupport.asDoubles(sc), resamples, seed, "", "Model minus "
-                            + "conventional recovered fraction on subtype " + k + " (" + name
-                            + "; 95% paired bootstrap interval).");
-            out.metric(fm).metric(fc).metric(fd);
-            rows.add(List.of(Integer.toString(k), name, Integer.toString(idx.size()), cell(fm), cell(fc), cell(fd)));
+            if (byType.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<Integer, List<Integer>> e : byType.entrySet()) {
+                int k = e.getKey();
+                List<Integer> idx = e.getValue();
+                boolean[] sm = new boolean[idx.size()];
+                boolean[] sc = new boolean[idx.size()];
+                for (int q = 0; q < idx.size(); q++) {
+                    sm[q] = rm[idx.get(q)];
+                    sc[q] = rc[idx.get(q)];
+                }
+                String found = acc.names.getOrDefault(cov + ":" + k, NO_NAME);
+                String name = found.equals(NO_NAME) ? "subtype " + k : found;
+                String pre = "subtype" + k + ".";
+                Metric fm = CheckSupport.rate(pre + "recovered_fraction", CheckSupport.count(sm), idx.size(), "Recovered "
+                        + "fraction of the model on the " + idx.size() + " injections of subtype " + k + " (" + name
+                        + "; 95% Clopper-Pearson).");
+                Metric fc = CheckSupport.rate(pre + "conventional_recovered_fraction", CheckSupport.count(sc), idx.size(),
+                        "The same for the conventional method on subtype " + k + " (" + name + ").");
+                Metric fd = CheckSupport.pairedDifference(pre + "recovered_fraction_minus_conventional",
+                        CheckSupport.asDoubles(sm), CheckSupport.asDoubles(sc), resamples, seed, "", "Model minus "
+                                + "conventional recovered fraction on subtype " + k + " (" + name
+                                + "; 95% paired bootstrap interval).");
+                out.metric(fm).metric(fc).metric(fd);
+                rows.add(List.of(Integer.toString(k), name, Integer.toString(idx.size()), cell(fm), cell(fc), cell(fd)));
+            }
+            break;
         }
         if (!rows.isEmpty()) {
             out.artifact(new Artifact.Table("by_subtype", "Recovered fraction per injection subtype",
@@ -160,7 +278,9 @@ public final class RareObjectsCheck implements Check {
                             + "the model should keep up with the conventional method on every kind.",
                     List.of("subtype", "kind", "injections", "model", method, "model - " + method), rows));
         }
-        gallery(set, model, conv, rm, rc, p.getInt("gallery"), method).ifPresent(out::artifact);
+        acc.nonFinite.report(out, "on the injections", "an output with them recovers nothing the tolerances accept");
+        Galleries.missed(acc.missedFirst.picks(), acc.missedBoth.picks(), acc.firstHasPosition, acc.targetShape,
+                acc.conditionShape, p.getInt("gallery"), method).ifPresent(out::artifact);
         return out;
     }
 
@@ -176,54 +296,4 @@ public final class RareObjectsCheck implements Check {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    /**
-     * Missed injections (those the conventional method recovered first), reference plane: input | model |
-     * conventional | truth, the injected position circled. Only for image outputs whose injections carry
-     * {@code inj_x} and {@code inj_y}.
-     */
-    private static Optional<Artifact> gallery(SampleSet set, List<float[]> model, List<Estimate> conv, boolean[] rm,
-            boolean[] rc, int rows, String method) {
-        Optional<CheckSupport.Plane> tp = CheckSupport.plane(set.targetShape());
-        if (tp.isEmpty() || rows == 0 || set.isEmpty() || !CheckSupport.has(set.get(0), "inj_x", "inj_y")) {
-            return Optional.empty();
-        }
-        CheckSupport.Plane pl = tp.get();
-        Optional<CheckSupport.Plane> cp = CheckSupport.plane(set.conditionShape())
-                .filter(c -> c.width() == pl.width() && c.height() == pl.height());
-        List<Integer> pick = new ArrayList<>();
-        for (int pass = 0; pass < 2 && pick.size() < rows; pass++) {
-            for (int i = 0; i < set.size() && pick.size() < rows; i++) {
-                if (!rm[i] && (pass == 0) == rc[i]) {
-                    pick.add(i);
-                }
-            }
-        }
-        if (pick.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> columns = new ArrayList<>();
-        cp.ifPresent(c -> columns.add("input"));
-        columns.addAll(List.of("model", method, "truth"));
-        List<Artifact.ImageRow> out = new ArrayList<>();
-        for (int i : pick) {
-            Sample s = set.get(i);
-            List<float[]> panels = new ArrayList<>();
-            cp.ifPresent(c -> panels.add(c.of(s.condition())));
-            panels.add(pl.of(model.get(i)));
-            panels.add(pl.of(conv.get(i).value()));
-            panels.add(pl.of(s.target().orElseThrow()));
-            double x = s.covariate("inj_x").getAsDouble();
-            double y = s.covariate("inj_y").getAsDouble();
-            double r = s.covariate("inj_radius").orElse(3);
-            List<Artifact.Marker> markers = new ArrayList<>();
-            for (int k = 0; k < panels.size(); k++) {
-                markers.add(new Artifact.Marker(k, x, y, r, "injected"));
-            }
-            out.add(new Artifact.ImageRow(s.id() + ": missed by the model, " + (rc[i] ? "" : "also ") + (rc[i]
-                    ? "recovered by " + method : "missed by " + method), panels, markers));
-        }
-        return Optional.of(new Artifact.Images("missed", "Missed rare objects",
-                "Injections the model did not recover (first those " + method + " recovered), reference plane; the "
-                        + "circle marks the injected object.", pl.width(), pl.height(), "", columns, out));
-    }
 }

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.realitycheck.core.Domain;
-import org.realitycheck.core.Estimate;
 import org.realitycheck.core.Observable;
-import org.realitycheck.core.Sample;
-import org.realitycheck.core.SampleSet;
-import org.realitycheck.validation.Artifact;
+import org.realitycheck.validation.Accumulator;
 import org.realitycheck.validation.Check;
+import org.realitycheck.validation.SetRequest;
 import org.realitycheck.validation.CheckContext;
 import org.realitycheck.validation.Evidence;
 import org.realitycheck.validation.Judge;
@@ -113,54 +111,83 @@ public final class ResidualsCheck implements Check {
 
     @Override
     public List<String> metricNames(Domain domain) {
-        return CheckSupport.perObservable(domain, List.of("worst_resolution_ratio", "samples"), SUFFIXES);
+        return CheckSupport.perObservable(domain, List.of("worst_resolution_ratio", "samples", NonFinite.COUNT,
+                NonFinite.FRACTION), SUFFIXES);
     }
 
     @Override
-    public Evidence measure(CheckContext ctx) {
+    public List<SetRequest> plan(CheckContext ctx) {
+        return List.of(SetRequest.heldOutWithTruth());
+    }
+
+    @Override
+    public Accumulator accumulator(CheckContext ctx) {
+        return new Acc(ObservableRows.of(observables(ctx), List.of(covariate(ctx))));
+    }
+
+    private static List<Observable> observables(CheckContext ctx) {
+        return Selection.observables(ctx.domain(), ctx.params().getStrings("observables"));
+    }
+
+    private static String covariate(CheckContext ctx) {
+        String cov = ctx.params().getString("covariate");
+        return cov.isBlank() ? ctx.domain().probes().primaryCovariate() : cov;
+    }
+
+    /** The observables and the binning covariate of every held-out sample with truth, by global index. */
+    private static final class Acc extends TableAccumulator {
+        private static final long serialVersionUID = 1L;
+
+        Acc(ObservableRows rows) {
+            super(rows);
+        }
+
+        @Override
+        public Evidence finish(CheckContext ctx) {
+            return ResidualsCheck.finish(ctx, rows, observables(ctx), covariate(ctx));
+        }
+    }
+
+    private static Evidence finish(CheckContext ctx, ObservableRows rows, List<Observable> observables, String cov) {
         Params p = ctx.params();
-        SampleSet set = ctx.data();
         Evidence ev = Evidence.create();
-        set = CheckSupport.withTruth(set, ev);
-        if (set.isEmpty()) {
+        rows.noteLeftOut(ev);
+        if (rows.size() == 0) {
             return Evidence.skipped("the data has no truth: residuals need the true values");
         }
         ev.note("conventional method: " + ctx.domain().reference().conventionalMethod().describe());
-        List<Observable> observables = Selection.observables(ctx.domain(), p.getStrings("observables"));
-        List<float[]> outputs = ctx.evaluations().model(set);
-        List<Estimate> estimates = ctx.evaluations().conventional(set);
-        ObservableTable tab = ObservableTable.of(observables, set, outputs, estimates);
-        String cov = p.getString("covariate").isBlank() ? ctx.domain().probes().primaryCovariate() : p.getString("covariate");
-        double[] x = new double[set.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = set.get(i).covariate(cov).orElse(Double.NaN);
-        }
+        ObservableRows.Table table = rows.table(observables);
+        ObservableTable tab = table.observables();
+        double[] x = table.covariates()[0];
         CovariateBins bins = bins(p, x, ev, cov);
-        int invalid = 0;
-        for (Estimate e : estimates) {
-            invalid += e.valid() ? 0 : 1;
-        }
+        int invalid = table.invalid();
         if (invalid > 0) {
-            ev.note("the conventional method rejected " + invalid + " of " + set.size()
+            ev.note("the conventional method rejected " + invalid + " of " + table.size()
                     + " inputs; residuals use the samples where model, conventional and truth are all defined");
         }
-        ev.metric(Metric.of("samples", set.size(), "", "Held-out samples with truth that the residuals were taken on."));
-        final SampleSet data = set;
+        ev.metric(Metric.of("samples", table.size(), "", "Held-out samples with truth that the residuals were taken on."));
         double[] worst = {Double.NaN, Double.NaN, Double.NaN};
-        String[] worstName = {""};
-        ctx.evaluations().timed("statistics", () -> {
-            for (int o = 0; o < observables.size(); o++) {
-                double[] w = observable(ctx, ev, tab, o, data, x, bins, cov);
-                if (Double.isFinite(w[0]) && !(w[0] <= worst[0])) {
-                    System.arraycopy(w, 0, worst, 0, 3);
-                    worstName[0] = observables.get(o).name();
-                }
+        String worstName = "";
+        List<double[]> cases = new ArrayList<>();
+        for (int o = 0; o < observables.size(); o++) {
+            double[] w = observable(ctx, ev, tab, o, x, bins, cov);
+            if (Double.isFinite(w[0])) {
+                cases.add(w);
             }
-            return null;
-        });
+            if (Double.isFinite(w[0]) && !(w[0] <= worst[0])) {
+                System.arraycopy(w, 0, worst, 0, 3);
+                worstName = observables.get(o).name();
+            }
+        }
+        // every observable is a case with its own interval, so that the judge reads each one, not only the largest
         ev.metric(Metric.of("worst_resolution_ratio", worst[0], worst[1], worst[2], "",
                 "The largest model/conventional resolution ratio over the observables"
-                        + (worstName[0].isEmpty() ? "" : " (" + worstName[0] + ")") + ", 95% paired bootstrap CI."));
+                        + (worstName.isEmpty() ? "" : " (" + worstName + ")") + ", 95% paired bootstrap CI; "
+                        + "every observable's ratio and interval are its cases."),
+                cases.stream().mapToDouble(c -> c[0]).toArray(), cases.stream().mapToDouble(c -> c[1]).toArray(),
+                cases.stream().mapToDouble(c -> c[2]).toArray());
+        rows.nonFinite().report(ev, "on the held-out samples with truth", "their residuals are undefined and left "
+                + "out of the statistics, and non_finite_count judges them");
         return ev;
     }
 
@@ -188,7 +215,7 @@ public final class ResidualsCheck implements Check {
     }
 
     /** Measures one observable; returns its {resolution ratio, low, high}. */
-    private static double[] observable(CheckContext ctx, Evidence ev, ObservableTable tab, int o, SampleSet set,
+    private static double[] observable(CheckContext ctx, Evidence ev, ObservableTable tab, int o,
             double[] cov, CovariateBins bins, String covName) {
         Observable obs = tab.observables().get(o);
         String name = obs.name();
@@ -215,29 +242,29 @@ public final class ResidualsCheck implements Check {
             x[j] = cov[i];
         }
         long seed = Seeds.derive(ctx.seed(), name);
-        Summary s = Summary.of(rm, rc, Robust.identity(n), resamples, seed);
+        BinnedResiduals.Summary s = BinnedResiduals.Summary.of(rm, rc, resamples, seed);
         String conv = "the conventional method";
-        ev.metric(Metric.of(name + ".bias", s.biasM, s.biasMci.low(), s.biasMci.high(), unit,
+        ev.metric(Metric.of(name + ".bias", s.biasM().value(), s.biasM().low(), s.biasM().high(), unit,
                 "Median of model − truth, 95% bootstrap CI."));
-        ev.metric(Metric.of(name + ".bias_conventional", s.biasC, s.biasCci.low(), s.biasCci.high(), unit,
+        ev.metric(Metric.of(name + ".bias_conventional", s.biasC().value(), s.biasC().low(), s.biasC().high(), unit,
                 "Median of conventional − truth, 95% bootstrap CI."));
-        if (s.sigmaC > 0) {
-            ev.metric(Metric.of(name + ".bias_over_resolution", s.bor, s.borCi.low(), s.borCi.high(), "",
+        if (s.sigmaC().value() > 0) {
+            ev.metric(Metric.of(name + ".bias_over_resolution", s.bor().value(), s.bor().low(), s.bor().high(), "",
                     "Median of model − truth over the conventional resolution (MAD·1.4826 of conventional − truth), "
                             + "95% paired bootstrap CI."));
-            ev.metric(Metric.of(name + ".bias_excess", s.excess, s.excessCi.low(), s.excessCi.high(), "",
+            ev.metric(Metric.of(name + ".bias_excess", s.excess().value(), s.excess().low(), s.excess().high(), "",
                     "How much more biased the model is than the conventional method, in units of its resolution: "
                             + "(|median(model − truth)| − |median(conventional − truth)|) / conventional resolution, "
                             + "95% paired bootstrap CI; 0 for the method itself, negative when the model is less biased."));
         } else {
             ev.note(name + ": " + conv + " has zero resolution (MAD 0) on these samples; ratios to it are not defined");
         }
-        ev.metric(Metric.of(name + ".resolution", s.sigmaM, s.sigmaMci.low(), s.sigmaMci.high(), unit,
+        ev.metric(Metric.of(name + ".resolution", s.sigmaM().value(), s.sigmaM().low(), s.sigmaM().high(), unit,
                 "Robust width (MAD·1.4826) of model − truth, 95% bootstrap CI."));
-        ev.metric(Metric.of(name + ".resolution_conventional", s.sigmaC, s.sigmaCci.low(), s.sigmaCci.high(), unit,
+        ev.metric(Metric.of(name + ".resolution_conventional", s.sigmaC().value(), s.sigmaC().low(), s.sigmaC().high(), unit,
                 "Robust width (MAD·1.4826) of conventional − truth, 95% bootstrap CI."));
-        if (s.sigmaC > 0) {
-            ev.metric(Metric.of(name + ".resolution_ratio", s.ratio, s.ratioCi.low(), s.ratioCi.high(), "",
+        if (s.sigmaC().value() > 0) {
+            ev.metric(Metric.of(name + ".resolution_ratio", s.ratio().value(), s.ratio().low(), s.ratio().high(), "",
                     "Model resolution over conventional resolution (MAD·1.4826 of the residuals), "
                             + "95% paired bootstrap CI; 1 means as precise as " + conv + "."));
         }
@@ -259,11 +286,11 @@ public final class ResidualsCheck implements Check {
             withSigma += Double.isFinite(v) && v > 0 ? 1 : 0;
         }
         boolean perSample = withSigma == n;
-        if (s.sigmaC > 0 || perSample) {
+        if (s.sigmaC().value() > 0 || perSample) {
             int tm = 0;
             int tc = 0;
             for (int j = 0; j < n; j++) {
-                double sj = perSample ? sig[j] : s.sigmaC;
+                double sj = perSample ? sig[j] : s.sigmaC().value();
                 tm += Math.abs(rm[j]) > k * sj ? 1 : 0;
                 tc += Math.abs(rc[j]) > k * sj ? 1 : 0;
             }
@@ -278,7 +305,7 @@ public final class ResidualsCheck implements Check {
                     what.replace("%s", "conventional")));
             double[] excess = new double[n];
             for (int j = 0; j < n; j++) {
-                double sj = perSample ? sig[j] : s.sigmaC;
+                double sj = perSample ? sig[j] : s.sigmaC().value();
                 excess[j] = (Math.abs(rm[j]) > k * sj ? 1 : 0) - (Math.abs(rc[j]) > k * sj ? 1 : 0);
             }
             double te = (double) (tm - tc) / n;
@@ -314,23 +341,27 @@ public final class ResidualsCheck implements Check {
         double w1 = Wasserstein.w1(rm, rc);
         ev.metric(Metric.of(name + ".w1", w1, unit,
                 "Wasserstein-1 distance between the model − truth and conventional − truth distributions."));
-        if (s.sigmaC > 0) {
-            ev.metric(Metric.of(name + ".w1_over_resolution", w1 / s.sigmaC, "",
+        if (s.sigmaC().value() > 0) {
+            ev.metric(Metric.of(name + ".w1_over_resolution", w1 / s.sigmaC().value(), "",
                     "That Wasserstein-1 distance in units of the conventional resolution."));
         }
 
         // per covariate bin
-        Binned binned = bins == null ? null : binned(rm, rc, x, bins, resamples, seed + 31);
-        if (binned != null && binned.anyRatio()) {
-            binnedMetric(ev, name + ".bias_excess_per_bin", binned.excess, binned.excessLo, binned.excessHi, false,
+        List<BinnedResiduals.Bin> binned = bins == null ? null : BinnedResiduals.of(rm, rc, x, bins, resamples, seed + 31);
+        if (binned != null && BinnedResiduals.anyRatio(binned)) {
+            double[][] excess = BinnedResiduals.series(binned, BinnedResiduals.Summary::excess);
+            double[][] ratio = BinnedResiduals.series(binned, BinnedResiduals.Summary::ratio);
+            boolean[] all = new boolean[bins.size()];
+            java.util.Arrays.fill(all, true);
+            BinnedResiduals.worst(ev, name + ".bias_excess_per_bin", excess[0], excess[1], excess[2], all, true, false,
                     "Bias excess over the conventional method (see bias_excess) per " + covName + " bin (cases); the "
-                            + "value is the largest, with its 95% paired bootstrap CI.");
-            binnedMetric(ev, name + ".resolution_ratio_per_bin", binned.ratio, binned.ratioLo, binned.ratioHi, false,
+                            + "value is the largest, with its 95% paired bootstrap CI.", "");
+            BinnedResiduals.worst(ev, name + ".resolution_ratio_per_bin", ratio[0], ratio[1], ratio[2], all, true, false,
                     "Model/conventional resolution ratio per " + covName + " bin (cases); the value is the largest, "
-                            + "with its 95% paired bootstrap CI.");
+                            + "with its 95% paired bootstrap CI.", "");
         }
-        artifacts(ctx, ev, obs, rm, rc, pulls, s, binned, bins, covName);
-        return new double[] {s.sigmaC > 0 ? s.ratio : Double.NaN, s.ratioCi.low(), s.ratioCi.high()};
+        ResidualsArtifacts.add(ctx, ev, obs, rm, rc, pulls, s, binned, bins, covName);
+        return new double[] {s.sigmaC().value() > 0 ? s.ratio().value() : Double.NaN, s.ratio().low(), s.ratio().high()};
     }
 
     private static void pullMetrics(Evidence ev, String prefix, String suffix, double[] pulls, String what, int resamples, long seed) {
@@ -360,204 +391,4 @@ public final class ResidualsCheck implements Check {
                         + "95% bootstrap CI; 1 for a correct fit."));
     }
 
-    private static void binnedMetric(Evidence ev, String name, double[] v, double[] lo, double[] hi, boolean absWorst,
-            String description) {
-        int worst = -1;
-        for (int b = 0; b < v.length; b++) {
-            if (Double.isFinite(v[b]) && (worst < 0
-                    || (absWorst ? Math.abs(v[b]) > Math.abs(v[worst]) : v[b] > v[worst]))) {
-                worst = b;
-            }
-        }
-        if (worst < 0) {
-            return;
-        }
-        // every finite bin is a case, with its own bootstrap CI, so that 'mostly' counts a bin only as its CI decides
-        int n = 0;
-        for (double x : v) {
-            n += Double.isFinite(x) ? 1 : 0;
-        }
-        double[] cases = new double[n];
-        double[] caseLo = new double[n];
-        double[] caseHi = new double[n];
-        for (int b = 0, i = 0; b < v.length; b++) {
-            if (Double.isFinite(v[b])) {
-                cases[i] = v[b];
-                caseLo[i] = lo[b];
-                caseHi[i++] = hi[b];
-            }
-        }
-        ev.metric(Metric.of(name, v[worst], lo[worst], hi[worst], "", description), cases, caseLo, caseHi);
-    }
-
-    /** Per-bin robust summaries; bins with fewer than {@value #MIN_PER_BIN} samples are NaN. */
-    static final int MIN_PER_BIN = 10;
-
-    private static Binned binned(double[] rm, double[] rc, double[] x, CovariateBins bins, int resamples, long seed) {
-        int nb = bins.size();
-        Binned b = new Binned(nb);
-        for (int k = 0; k < nb; k++) {
-            List<Integer> in = new ArrayList<>();
-            for (int j = 0; j < x.length; j++) {
-                if (bins.bin(x[j]) == k) {
-                    in.add(j);
-                }
-            }
-            b.count[k] = in.size();
-            if (in.size() < MIN_PER_BIN) {
-                continue;
-            }
-            int[] idx = in.stream().mapToInt(Integer::intValue).toArray();
-            Summary s = Summary.of(Robust.pick(rm, idx), Robust.pick(rc, idx), Robust.identity(idx.length), resamples,
-                    seed + 101L * k);
-            b.sigmaM[k] = s.sigmaM;
-            b.sigmaMlo[k] = s.sigmaMci.low();
-            b.sigmaMhi[k] = s.sigmaMci.high();
-            b.sigmaC[k] = s.sigmaC;
-            b.sigmaClo[k] = s.sigmaCci.low();
-            b.sigmaChi[k] = s.sigmaCci.high();
-            b.biasM[k] = s.biasM;
-            b.biasMlo[k] = s.biasMci.low();
-            b.biasMhi[k] = s.biasMci.high();
-            b.biasC[k] = s.biasC;
-            b.biasClo[k] = s.biasCci.low();
-            b.biasChi[k] = s.biasCci.high();
-            if (s.sigmaC > 0) {
-                b.excess[k] = s.excess;
-                b.excessLo[k] = s.excessCi.low();
-                b.excessHi[k] = s.excessCi.high();
-                b.ratio[k] = s.ratio;
-                b.ratioLo[k] = s.ratioCi.low();
-                b.ratioHi[k] = s.ratioCi.high();
-            }
-        }
-        return b;
-    }
-
-    private static void artifacts(CheckContext ctx, Evidence ev, Observable obs, double[] rm, double[] rc,
-            double[][] pulls, Summary s, Binned binned, CovariateBins bins, String covName) {
-        String name = obs.name();
-        String unit = obs.unit();
-        double half = Math.max(5 * Math.max(s.sigmaC, s.sigmaM), 1.5 * Math.max(Math.abs(s.biasM), Math.abs(s.biasC)));
-        double[] edges = Artifacts.edges(-half, half, 50);
-        ev.artifact(new Artifact.Histograms("residuals." + name, name + ": residuals against the truth",
-                "Model − truth and conventional − truth, overlaid; an approximation as good as the computation "
-                        + "overlays it exactly.", name + " residual", unit, edges,
-                List.of(Artifacts.series("model − truth", rm, edges), Artifacts.series("conventional − truth", rc, edges))));
-        if (pulls != null) {
-            double[] pe = Artifacts.edges(-6, 6, 48);
-            ev.artifact(new Artifact.Histograms("pulls." + name, name + ": pulls",
-                    "(estimate − truth)/σ with the conventional estimate's σ for both, and the N(0, 1) a correct fit "
-                            + "follows.", name + " pull", "", pe,
-                    List.of(Artifacts.series("model", pulls[0], pe), Artifacts.series("conventional", pulls[1], pe),
-                            Artifacts.unitNormal("N(0, 1)", pulls[1].length, pe))));
-        }
-        if (binned != null) {
-            double[] xc = bins.centres();
-            ev.artifact(new Artifact.Curves("resolution_vs_" + covName + "." + name,
-                    name + ": resolution against " + covName,
-                    "Robust width (MAD·1.4826) of the residuals per " + covName + " bin with 95% bootstrap CIs.",
-                    covName, "", "resolution of " + name, unit, bins.log(),
-                    List.of(Artifacts.curve("model", xc, binned.sigmaM, binned.sigmaMlo, binned.sigmaMhi),
-                            Artifacts.curve("conventional", xc, binned.sigmaC, binned.sigmaClo, binned.sigmaChi)),
-                    Artifacts.bands(ctx, covName)));
-            ev.artifact(new Artifact.Curves("bias_vs_" + covName + "." + name, name + ": bias against " + covName,
-                    "Median residual per " + covName + " bin with 95% bootstrap CIs.", covName, "", "bias of " + name,
-                    unit, bins.log(),
-                    List.of(Artifacts.curve("model", xc, binned.biasM, binned.biasMlo, binned.biasMhi),
-                            Artifacts.curve("conventional", xc, binned.biasC, binned.biasClo, binned.biasChi)),
-                    Artifacts.bands(ctx, covName)));
-        }
-    }
-
-    /** Robust summaries of paired residuals with their intervals. */
-    static final class Summary {
-        double biasM;
-        double biasC;
-        double sigmaM;
-        double sigmaC;
-        double bor;
-        double excess;
-        double ratio;
-        Robust.Ci biasMci;
-        Robust.Ci biasCci;
-        Robust.Ci sigmaMci;
-        Robust.Ci sigmaCci;
-        Robust.Ci borCi;
-        Robust.Ci excessCi;
-        Robust.Ci ratioCi;
-
-        static Summary of(double[] rm, double[] rc, int[] rows, int resamples, long seed) {
-            Summary s = new Summary();
-            int n = rows.length;
-            s.biasM = Robust.median(rm);
-            s.biasC = Robust.median(rc);
-            s.sigmaM = Robust.width(rm);
-            s.sigmaC = Robust.width(rc);
-            s.bor = s.sigmaC > 0 ? s.biasM / s.sigmaC : Double.NaN;
-            s.excess = s.sigmaC > 0 ? (Math.abs(s.biasM) - Math.abs(s.biasC)) / s.sigmaC : Double.NaN;
-            s.ratio = s.sigmaC > 0 ? s.sigmaM / s.sigmaC : Double.NaN;
-            double[] a = new double[Math.min(n, Robust.MAX_BOOTSTRAP_N)];
-            Robust.Ci[] ci = Robust.ci(n, idx -> {
-                double mm = Robust.median(rm, idx, a);
-                double mc = Robust.median(rc, idx, a);
-                double wm = Robust.width(rm, idx, a);
-                double wc = Robust.width(rc, idx, a);
-                return new double[] {mm, mc, wm, wc, mm / wc, wm / wc, (Math.abs(mm) - Math.abs(mc)) / wc};
-            }, new double[] {s.biasM, s.biasC, s.sigmaM, s.sigmaC, s.bor, s.ratio, s.excess}, resamples, seed);
-            s.biasMci = ci[0];
-            s.biasCci = ci[1];
-            s.sigmaMci = ci[2];
-            s.sigmaCci = ci[3];
-            s.borCi = ci[4];
-            s.ratioCi = ci[5];
-            s.excessCi = ci[6];
-            return s;
-        }
-    }
-
-    /** Per-bin values for curves and cases. */
-    private static final class Binned {
-        final int[] count;
-        final double[] sigmaM, sigmaMlo, sigmaMhi, sigmaC, sigmaClo, sigmaChi;
-        final double[] biasM, biasMlo, biasMhi, biasC, biasClo, biasChi;
-        final double[] excess, excessLo, excessHi, ratio, ratioLo, ratioHi;
-
-        Binned(int nb) {
-            count = new int[nb];
-            sigmaM = nan(nb);
-            sigmaMlo = nan(nb);
-            sigmaMhi = nan(nb);
-            sigmaC = nan(nb);
-            sigmaClo = nan(nb);
-            sigmaChi = nan(nb);
-            biasM = nan(nb);
-            biasMlo = nan(nb);
-            biasMhi = nan(nb);
-            biasC = nan(nb);
-            biasClo = nan(nb);
-            biasChi = nan(nb);
-            excess = nan(nb);
-            excessLo = nan(nb);
-            excessHi = nan(nb);
-            ratio = nan(nb);
-            ratioLo = nan(nb);
-            ratioHi = nan(nb);
-        }
-
-        boolean anyRatio() {
-            for (double r : ratio) {
-                if (Double.isFinite(r)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static double[] nan(int n) {
-            double[] a = new double[n];
-            java.util.Arrays.fill(a, Double.NaN);
-            return a;
-        }
-    }
 }
