@@ -55,11 +55,35 @@ for n, q in [(10, 0.5), (20, 0.5), (37, 0.5), (37, 0.1), (37, 0.9), (100, 0.25),
         lo = s[l - 1] if l >= 1 else float("-inf")
         hi = s[u_ - 1] if u_ <= n else float("inf")
         case["exact"] = [float(lo), float(hi)]
-        m0, m1 = b.cdf(l - 1), b.cdf(l)
-        ilo = s[l - 1] + (half - m0) / (m1 - m0) * (s[l] - s[l - 1])
-        m0, m1 = 1 - b.cdf(u_ - 1), 1 - b.cdf(u_ - 2)
-        ihi = s[u_ - 1] - (half - m0) / (m1 - m0) * (s[u_ - 1] - s[u_ - 2])
+        # Hettmansperger-Sheather weights, d counted from each end's side
+        def lam(d, m0, m1):
+            i = (half - m0) / (m1 - m0)
+            return (n - d) * i / (d + (n - 2 * d) * i)
+        w = lam(l, b.cdf(l - 1), b.cdf(l))
+        ilo = (1 - w) * s[l - 1] + w * s[l]
+        w = lam(n + 1 - u_, 1 - b.cdf(u_ - 1), 1 - b.cdf(u_ - 2))
+        ihi = (1 - w) * s[u_ - 1] + w * s[u_ - 2]
         case["interpolated"] = [float(ilo), float(ihi)]
     cases.append(case)
 out["order_statistics"] = cases
+
+# Newcombe (1998) method 10, paired difference of proportions, from scipy's Wilson ingredients
+def wilson(k, n, z=stats.norm.ppf(0.975)):
+    p = k / n
+    t = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / t
+    h = z * np.sqrt(n * p * (1 - p) + z * z / 4) / (n * t)
+    return max(0.0, c - h), min(1.0, c + h)
+paired = []
+for a, b, c, d in [(36, 12, 2, 0), (12, 2, 1, 1), (30, 6, 4, 10), (0, 0, 0, 20), (5, 5, 5, 5)]:
+    n = a + b + c + d
+    p1, p2 = (a + b) / n, (a + c) / n
+    l1, u1 = wilson(a + b, n)
+    l2, u2 = wilson(a + c, n)
+    den = np.sqrt(float((a + b) * (c + d) * (a + c) * (b + d)))
+    phi = 0.0 if den == 0 else (a * d - b * c) / den
+    dl = np.sqrt(max(0.0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2))
+    eu = np.sqrt(max(0.0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2))
+    paired.append({"counts": [a, b, c, d], "ci": [float(max(-1, p1 - p2 - dl)), float(min(1, p1 - p2 + eu))]})
+out["newcombe"] = paired
 print(json.dumps(out, indent=1))

@@ -23,9 +23,12 @@ import java.util.Optional;
  *
  * <p><b>Worst-of-cases metrics.</b> A metric named {@code worst_*} (or {@code *.worst_*}) that carries
  * the per-case values and intervals it is the worst of is judged from every case's interval: the
- * threshold's severity when any case's whole interval is past a bound, WARN when any case's interval
+ * threshold's severity when any case is decisively past a bound, WARN when any case's interval
  * straddles a bound or is undefined, PASS otherwise. The interval of the case with the worst point value
- * alone would hide a case that is decisively out while the worst one straddles the bound.
+ * alone would hide a case that is decisively out while the worst one straddles the bound. "Decisively"
+ * allows for the number of cases k: each case's interval is widened by {@code z(1-0.025/k)/z(0.975)}
+ * (Bonferroni) for the FAIL decision, so that a model with every case on the bound fails with
+ * probability at most 2.5%; a case past the bound by its 95% interval only is WARN.
  *
  * <p><b>{@code mostly}.</b> The fraction of the metric's cases within the bounds must reach the
  * required fraction. What a case is decides how the fraction is bounded:

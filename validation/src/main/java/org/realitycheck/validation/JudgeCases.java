@@ -2,6 +2,7 @@ package org.realitycheck.validation;
 
 import java.util.Optional;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.realitycheck.validation.Judge.Side;
 import org.realitycheck.validation.stats.Binomial;
 import org.realitycheck.validation.stats.Interval;
@@ -16,9 +17,30 @@ final class JudgeCases {
     private JudgeCases() {
     }
 
+    /**
+     * How much wider a case's interval is made for the FAIL decision of a worst-of-{@code k} statement: the
+     * ratio of the Bonferroni quantile {@code z(1 - 0.025/k)} to {@code z(0.975)}, applied to each side's
+     * half-width (normal approximation). With it, a model whose every case sits exactly on the bound FAILs
+     * with probability at most 2.5% however many cases there are; per-case 95% intervals alone give
+     * {@code 1 - 0.975^k} (16% for 7 bins).
+     */
+    static double familyWidening(int k) {
+        if (k <= 1) {
+            return 1;
+        }
+        return STD.inverseCumulativeProbability(1 - 0.025 / k) / STD.inverseCumulativeProbability(0.975);
+    }
+
+    private static final NormalDistribution STD = new NormalDistribution(null, 0, 1, 1e-12);
+
     /** Per-case tallies against a threshold's bounds. */
     private record Tally(int in, int out, int undecided, int undefined, int firstOut, int firstUndecided) {
         static Tally of(double[] cases, double[] lo, double[] hi, Policy.Threshold t) {
+            return of(cases, lo, hi, t, 1);
+        }
+
+        /** @param widen the FAIL side's widening: a case is out only when its widened interval is */
+        static Tally of(double[] cases, double[] lo, double[] hi, Policy.Threshold t, double widen) {
             int in = 0;
             int out = 0;
             int und = 0;
@@ -27,6 +49,10 @@ final class JudgeCases {
             int firstUnd = -1;
             for (int i = 0; i < cases.length; i++) {
                 Side s = Double.isNaN(cases[i]) ? Side.UNDEFINED : Side.of(lo[i], hi[i], t);
+                if (s == Side.OUT && widen > 1
+                        && Side.of(cases[i] - widen * (cases[i] - lo[i]), cases[i] + widen * (hi[i] - cases[i]), t) != Side.OUT) {
+                    s = Side.UNDECIDED;
+                }
                 switch (s) {
                     case IN -> in++;
                     case OUT -> {
@@ -59,13 +85,15 @@ final class JudgeCases {
             return new ThresholdResult(m.name(), rule, kind, bound, m.value(), "", sev, t.severity().status(),
                     m.name() + ": no cases to judge; required " + want);
         }
-        Tally k = Tally.of(cases, ci[0], ci[1], t);
-        String against = "every case's 95% CI: " + k.text(n);
+        double widen = familyWidening(n);
+        Tally k = Tally.of(cases, ci[0], ci[1], t, widen);
+        String against = "every case's 95% CI, widened " + fmt(widen) + "x to fail (Bonferroni over " + n + " cases): "
+                + k.text(n);
         if (k.out() > 0) {
             int i = k.firstOut();
             return new ThresholdResult(m.name(), rule, kind, bound, m.value(), against, sev, t.severity().status(),
                     m.name() + ": " + k.out() + " of " + n + " cases violate " + want + ", e.g. " + caseText(cases, ci, i)
-                            + " (" + sev + ")");
+                            + ", decisively after allowing for " + n + " cases (" + sev + ")");
         }
         if (k.undecided() > 0) {
             int i = k.firstUndecided();

@@ -171,6 +171,12 @@ class JudgeTest {
         CheckResult r = judge(Evidence.create().metric(Metric.of(name, 1.6, 1.2, 2.0, "", ""), v, lo, hi), Map.of(name, t));
         assertThat(r.status()).isEqualTo(Status.FAIL);
         assertThat(r.reason()).contains("1 of 4 cases violate", "case 2 = 1.5 [1.4, 1.6]");
+        // past the bound by its own 95% CI, but not after allowing for 4 bins (widened 1.274x: 1.5 - 0.18 * 1.274 =
+        // 1.27 < 1.3): with every bin on the bound, one of four would be out by chance 10% of the time -> WARN
+        double[] loWide = {0.9, 1.32, 1.2, 1.0};
+        double[] hiWide = {1.1, 1.68, 2.0, 1.2};
+        assertThat(judge(Evidence.create().metric(Metric.of(name, 1.6, 1.2, 2.0, "", ""), v, loWide, hiWide),
+                Map.of(name, t)).status()).isEqualTo(Status.WARN);
         // no bin decisively out, one straddling: WARN; every bin inside: PASS
         double[] lo2 = {0.9, 1.2, 1.2, 1.0};
         assertThat(judge(Evidence.create().metric(Metric.of(name, 1.6, 1.2, 2.0, "", ""), v, lo2, hi), Map.of(name, t))

@@ -88,4 +88,22 @@ class IntervalMethodsTest {
         assertThat(five.low()).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(five.high()).isEqualTo(Double.POSITIVE_INFINITY);
     }
+
+    /** Newcombe's first example, (36, 12, 2, 0): 0.0569 to 0.3404 in his Table II, method 10. */
+    @Test
+    void pairedDifferenceMatchesNewcombesTableAndTheFormulaInScipy() {
+        Interval ex = PairedProportions.newcombe(36, 12, 2, 0, 0.95);
+        assertThat(ex.low()).isCloseTo(0.0569, within(5e-5));
+        assertThat(ex.high()).isCloseTo(0.3404, within(5e-5));
+        for (JsonNode c : REF.get("newcombe")) {
+            int[] k = new int[4];
+            for (int i = 0; i < 4; i++) {
+                k[i] = c.get("counts").get(i).asInt();
+            }
+            Interval ci = PairedProportions.newcombe(k[0], k[1], k[2], k[3], 0.95);
+            assertThat(ci.low()).isCloseTo(Reference.doubles(c.get("ci"))[0], within(1e-12));
+            assertThat(ci.high()).isCloseTo(Reference.doubles(c.get("ci"))[1], within(1e-12));
+        }
+        assertThatThrownBy(() -> PairedProportions.newcombe(0, 0, 0, 0, 0.95)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
