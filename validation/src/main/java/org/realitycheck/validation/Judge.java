@@ -66,6 +66,23 @@ public final class Judge {
      * @return the judged result
      */
     public static CheckResult judge(Check check, Evidence ev, Policy.CheckPolicy section, CheckResult baseline) {
+        return judge(check, ev, section, baseline, 1);
+    }
+
+    /**
+     * Judges with family-wise control of FAIL over the {@code family} bounded thresholds of a run: a
+     * FAIL needs the metric's interval widened by {@code z(1 - 0.025/family)/z(0.975)} (Bonferroni on
+     * the one-sided FAIL test, normal approximation) to lie past the bound, so that a model meeting
+     * every bound FAILs the run with probability at most 2.5%. A metric past the bound by its 95%
+     * interval only is WARN. PASS and WARN are unchanged: each still needs the 95% interval.
+     *
+     * @param family the number of bounded thresholds judged in the run, {@code >= 1} (1: per threshold)
+     */
+    public static CheckResult judge(Check check, Evidence ev, Policy.CheckPolicy section, CheckResult baseline,
+            int family) {
+        if (family < 1) {
+            throw new IllegalArgumentException("family must be >= 1, got " + family);
+        }
         if (ev.skipReason().isPresent()) {
             return new CheckResult(check.id(), check.title(), check.protectsAgainst(), Status.SKIPPED,
                     ev.skipReason().get(), check.headline(), ev.metrics(), List.of(), ev.artifacts(), ev.notes());
@@ -87,9 +104,9 @@ public final class Judge {
                     if (t.mostly() != null) {
                         out.add(JudgeCases.mostly(m, cases, ci, rule, t));
                     } else if (isWorstOfCases(m.name()) && cases.isPresent() && ci.isPresent()) {
-                        out.add(JudgeCases.worst(m, cases.get(), ci.get(), rule, t));
+                        out.add(JudgeCases.worst(m, cases.get(), ci.get(), rule, t, family));
                     } else {
-                        out.add(bounds(m, rule, t));
+                        out.add(bounds(m, rule, t, family));
                     }
                 }
                 if (t.change() != null) {
@@ -128,7 +145,7 @@ public final class Judge {
         return Double.isNaN(lo) != Double.isNaN(hi) || (lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY);
     }
 
-    private static ThresholdResult bounds(Metric m, String rule, Policy.Threshold t) {
+    private static ThresholdResult bounds(Metric m, String rule, Policy.Threshold t, int family) {
         String kind = t.lower() != null && t.upper() != null ? "range" : t.lower() != null ? "lower" : "upper";
         double bound = t.upper() != null ? t.upper() : t.lower();
         String want = boundText(t);
@@ -146,6 +163,13 @@ public final class Judge {
         double hi = m.hasInterval() ? m.high() : m.value();
         String against = m.hasInterval() ? "95% CI [" + fmt(lo) + ", " + fmt(hi) + "]" : "value " + fmt(m.value());
         Side side = Side.of(lo, hi, t);
+        double w = JudgeCases.familyWidening(family);
+        if (side == Side.OUT && w > 1
+                && Side.of(m.value() - w * (m.value() - lo), m.value() + w * (hi - m.value()), t) != Side.OUT) {
+            return new ThresholdResult(m.name(), rule, kind, bound, m.value(), against, sev, Status.WARN,
+                    describe(m) + " is past " + want + " by its 95% CI, but not decisively for a run of " + family
+                            + " thresholds (interval widened " + fmt(w) + "x to fail)");
+        }
         if (side == Side.OUT) {
             return new ThresholdResult(m.name(), rule, kind, bound, m.value(), against, sev, t.severity().status(),
                     describe(m) + " violates " + want + " (" + sev + ")");

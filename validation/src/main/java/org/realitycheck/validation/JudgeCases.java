@@ -75,7 +75,8 @@ final class JudgeCases {
         }
     }
 
-    static ThresholdResult worst(Metric m, double[] cases, double[][] ci, String rule, Policy.Threshold t) {
+    /** @param family the run's bounded thresholds (1: per threshold); the cases multiply it */
+    static ThresholdResult worst(Metric m, double[] cases, double[][] ci, String rule, Policy.Threshold t, int family) {
         String sev = t.severity().name();
         String kind = t.lower() != null && t.upper() != null ? "range" : t.lower() != null ? "lower" : "upper";
         double bound = t.upper() != null ? t.upper() : t.lower();
@@ -85,9 +86,9 @@ final class JudgeCases {
             return new ThresholdResult(m.name(), rule, kind, bound, m.value(), "", sev, t.severity().status(),
                     m.name() + ": no cases to judge; required " + want);
         }
-        double widen = familyWidening(n);
+        double widen = familyWidening(n * family);
         Tally k = Tally.of(cases, ci[0], ci[1], t, widen);
-        String against = "every case's 95% CI, widened " + fmt(widen) + "x to fail (Bonferroni over " + n + " cases): "
+        String against = "every case's 95% CI, widened " + fmt(widen) + "x to fail (Bonferroni over " + n * family + "): "
                 + k.text(n);
         if (k.out() > 0) {
             int i = k.firstOut();

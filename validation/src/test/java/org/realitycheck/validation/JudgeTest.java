@@ -275,6 +275,27 @@ class JudgeTest {
         assertThat(none.thresholds()).singleElement().satisfies(t -> assertThat(t.status()).isEqualTo(Status.SKIPPED));
     }
 
+    /**
+     * Family-wise control over a run of 50 thresholds: 0.4 [0.31, 0.49] against upper 0.3 is past the bound by
+     * its 95% CI, but widened by z(1 - 0.025/50)/z(0.975) = 3.29/1.96 = 1.68 it reaches 0.25: WARN, not FAIL.
+     * A metric far past the bound still fails; PASS is unchanged.
+     */
+    @Test
+    void familyOfARunWidensOnlyTheFailDecision() {
+        Map<String, Threshold> t = Map.of("rate", upper(0.3, Severity.fail));
+        Evidence near = Evidence.create().metric(Metric.of("rate", 0.4, 0.31, 0.49, "", ""));
+        assertThat(Judge.judge(CHECK, near, new CheckPolicy(true, Map.of(), t), null, 1).status()).isEqualTo(Status.FAIL);
+        CheckResult fam = Judge.judge(CHECK, near, new CheckPolicy(true, Map.of(), t), null, 50);
+        assertThat(fam.status()).isEqualTo(Status.WARN);
+        assertThat(fam.reason()).contains("not decisively for a run of 50 thresholds");
+        Evidence far = Evidence.create().metric(Metric.of("rate", 0.6, 0.5, 0.7, "", ""));
+        assertThat(Judge.judge(CHECK, far, new CheckPolicy(true, Map.of(), t), null, 50).status()).isEqualTo(Status.FAIL);
+        Evidence in = Evidence.create().metric(Metric.of("rate", 0.1, 0.05, 0.15, "", ""));
+        assertThat(Judge.judge(CHECK, in, new CheckPolicy(true, Map.of(), t), null, 50).status()).isEqualTo(Status.PASS);
+        assertThatThrownBy(() -> Judge.judge(CHECK, in, new CheckPolicy(true, Map.of(), t), null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void skippedEvidenceKeepsItsReason() {
         CheckResult r = judge(Evidence.skipped("the data has no truth"), Map.of("rate", upper(0.05, Severity.fail)));
