@@ -90,14 +90,19 @@ final class Statistics {
 
     /** Model and conventional residuals of the same samples: bivariate normal, rho 0.5, widths 1.2 and 1. */
     static Scenario widthRatio() {
-        return new Scenario("width ratio (paired)", "bivariate normal rho=0.5", 1.2, 1, (r, n) -> {
+        return widthRatio(1.2);
+    }
+
+    /** As {@link #widthRatio()}, with the model's width {@code ratio} times the conventional one. */
+    static Scenario widthRatio(double ratio) {
+        return new Scenario("width ratio (paired)", "bivariate normal rho=0.5", ratio, 1, (r, n) -> {
             double[] m = new double[n];
             double[] c = new double[n];
             for (int i = 0; i < n; i++) {
                 double z1 = gauss(r);
                 double z2 = gauss(r);
                 c[i] = z1;
-                m[i] = 1.2 * (0.5 * z1 + Math.sqrt(0.75) * z2);
+                m[i] = ratio * (0.5 * z1 + Math.sqrt(0.75) * z2);
             }
             return new double[][] {m, c};
         }, (d, idx, h) -> RobustWidth.mad(pick(d[0], idx)) / RobustWidth.mad(pick(d[1], idx)));
