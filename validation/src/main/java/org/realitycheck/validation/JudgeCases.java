@@ -93,8 +93,8 @@ final class JudgeCases {
         if (k.out() > 0) {
             int i = k.firstOut();
             return new ThresholdResult(m.name(), rule, kind, bound, m.value(), against, sev, t.severity().status(),
-                    m.name() + ": " + k.out() + " of " + n + " cases violate " + want + ", e.g. " + caseText(cases, ci, i)
-                            + ", decisively after allowing for " + n + " cases (" + sev + ")");
+                    m.name() + ": " + caseText(cases, ci, i) + " violates " + want + " (" + k.out() + " of " + n
+                            + " cases past it, decisively after allowing for " + n * family + ") (" + sev + ")");
         }
         if (k.undecided() > 0) {
             int i = k.firstUndecided();
