@@ -25,7 +25,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "realitycheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Reality checks that gate GAN models used in science.", ""},
         subcommands = {DemoCommand.class, SimulateCommand.class, TrainCommand.class, ValidateCommand.class, ReportCommand.class,
-            CompareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            CompareCommand.class, BenchCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 passed, 1 gate failed, 2 bad usage or input, 3 internal error."})
 public final class Main implements Runnable {

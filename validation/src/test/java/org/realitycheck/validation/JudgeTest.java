@@ -78,31 +78,148 @@ class JudgeTest {
         assertThat(r.reason()).startsWith("b.bias");
     }
 
+    /** Cases that are samples (names ending in _per_sample) are Bernoulli draws: Clopper-Pearson at any n. */
     @Test
-    void mostlyCountsCasesWithAnExactIntervalFromTwentyCases() {
+    void mostlyOverSamplesUsesAnExactBinomialInterval() {
         double[] good = new double[100];
         java.util.Arrays.fill(good, 1.0);
         good[0] = 50;
         Threshold t = new Threshold(null, 3.0, 0.9, null, Severity.fail);
-        assertThat(judge(Evidence.create().metric(Metric.of("rate", 1, "", ""), good), Map.of("rate", t)).status())
+        String name = "rate" + Judge.SAMPLE_CASES_SUFFIX;
+        assertThat(judge(Evidence.create().metric(Metric.of(name, 1, "", ""), good), Map.of(name, t)).status())
                 .isEqualTo(Status.PASS);
         double[] half = new double[100];
         for (int i = 0; i < 50; i++) {
             half[i] = 10;
         }
-        CheckResult bad = judge(Evidence.create().metric(Metric.of("rate", 1, "", ""), half), Map.of("rate", t));
+        CheckResult bad = judge(Evidence.create().metric(Metric.of(name, 1, "", ""), half), Map.of(name, t));
         assertThat(bad.status()).isEqualTo(Status.FAIL);
         assertThat(bad.reason()).contains("50 of 100 cases");
-        // 91 of 100 passing: Clopper-Pearson 95% [0.836, 0.958] holds 0.9 -> undecided
+        // 91 of 100 samples passing: Clopper-Pearson 95% [0.836, 0.958] holds 0.9 -> undecided
         double[] edge = new double[100];
         for (int i = 0; i < 9; i++) {
             edge[i] = 10;
         }
+        CheckResult r = judge(Evidence.create().metric(Metric.of(name, 1, "", ""), edge), Map.of(name, t));
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.thresholds().get(0).against()).contains("Clopper-Pearson");
+        // the same 91 of 100 as fixed cells (no sampling behind them) are what they are: 0.91 >= 0.9
         assertThat(judge(Evidence.create().metric(Metric.of("rate", 1, "", ""), edge), Map.of("rate", t)).status())
-                .isEqualTo(Status.WARN);
-        // 5 bins, 4 within: compared as is (no interval below 20 cases), 0.8 < 0.9
+                .isEqualTo(Status.PASS);
+        // 5 cells, 4 within: 0.8 < 0.9
         assertThat(judge(Evidence.create().metric(Metric.of("rate", 1, "", ""), new double[] {1, 1, 1, 1, 9}),
                 Map.of("rate", t)).status()).isEqualTo(Status.FAIL);
+    }
+
+    /**
+     * 20 bins, 5 of them decisively past the bound: at most 75% can be inside, short of 90%. A binomial
+     * interval over the 20 bins (upper end 0.913 for 15 of 20) made this WARN at any number of samples per bin.
+     */
+    @Test
+    void mostlyOverBinsCountsEachBinByItsOwnIntervalNeverByABinomialOverBins() {
+        int n = 20;
+        double[] v = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean bad = i < 5;
+            v[i] = bad ? 3.0 : 1.0;
+            lo[i] = bad ? 2.9 : 0.95;
+            hi[i] = bad ? 3.1 : 1.05;
+        }
+        Threshold t = new Threshold(null, 1.3, 0.9, null, Severity.fail);
+        CheckResult r = judge(Evidence.create().metric(Metric.of("x.resolution_ratio_per_bin", 3, "", ""), v, lo, hi),
+                Map.of("*.resolution_ratio_per_bin", t));
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.reason()).contains("15 surely inside, 5 surely outside, 0 undecided");
+        // the same 20 bins without intervals are counted by their values: still FAIL
+        assertThat(judge(Evidence.create().metric(Metric.of("x.resolution_ratio_per_bin", 3, "", ""), v),
+                Map.of("*.resolution_ratio_per_bin", t)).status()).isEqualTo(Status.FAIL);
+    }
+
+    /** A bin whose bootstrap interval is undefined (a resample with zero MAD) is undecided, not judged on its value. */
+    @Test
+    void undefinedCaseIntervalIsUndecidedNeverAPointDecision() {
+        Threshold t = new Threshold(null, 1.3, 1.0, null, Severity.fail);
+        double[] v = {1.0, 1.1, 1.0, 1.05};
+        double[] lo = {0.9, 1.0, 0.9, Double.NaN};
+        double[] hi = {1.1, 1.2, 1.1, Double.NaN};
+        CheckResult r = judge(Evidence.create().metric(Metric.of("a.resolution_ratio_per_bin", 1.1, "", ""), v, lo, hi),
+                Map.of("a.resolution_ratio_per_bin", t));
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.reason()).contains("undecided: interval undefined for 1 of 4 cases");
+        // an undefined interval on a single metric, reported as [-inf, inf]: WARN, whatever the value
+        for (double value : new double[] {0.5, 2.0}) {
+            CheckResult m = judge(Evidence.create().metric(Metric.of("rate", value, Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY, "", "")), Map.of("rate", upper(1.3, Severity.fail)));
+            assertThat(m.status()).isEqualTo(Status.WARN);
+            assertThat(m.reason()).contains("undecided: interval undefined");
+        }
+    }
+
+    /**
+     * The worst bin 1.6 [1.2, 2.0] straddles 1.3, but another bin, 1.5 [1.4, 1.6], is decisively past it:
+     * FAIL. The worst bin's interval alone said WARN.
+     */
+    @Test
+    void worstOfBinsIsJudgedFromEveryBinsInterval() {
+        Threshold t = upper(1.3, Severity.fail);
+        String name = "flux.worst_resolution_ratio_in_application_range";
+        double[] v = {1.0, 1.5, 1.6, 1.1};
+        double[] lo = {0.9, 1.4, 1.2, 1.0};
+        double[] hi = {1.1, 1.6, 2.0, 1.2};
+        CheckResult r = judge(Evidence.create().metric(Metric.of(name, 1.6, 1.2, 2.0, "", ""), v, lo, hi), Map.of(name, t));
+        assertThat(r.status()).isEqualTo(Status.FAIL);
+        assertThat(r.reason()).contains("case 2 = 1.5 [1.4, 1.6] violates <= 1.3", "1 of 4 cases past it");
+        // past the bound by its own 95% CI, but not after allowing for 4 bins (widened 1.274x: 1.5 - 0.18 * 1.274 =
+        // 1.27 < 1.3): with every bin on the bound, one of four would be out by chance 10% of the time -> WARN
+        double[] loWide = {0.9, 1.32, 1.2, 1.0};
+        double[] hiWide = {1.1, 1.68, 2.0, 1.2};
+        assertThat(judge(Evidence.create().metric(Metric.of(name, 1.6, 1.2, 2.0, "", ""), v, loWide, hiWide),
+                Map.of(name, t)).status()).isEqualTo(Status.WARN);
+        // no bin decisively out, one straddling: WARN; every bin inside: PASS
+        double[] lo2 = {0.9, 1.2, 1.2, 1.0};
+        assertThat(judge(Evidence.create().metric(Metric.of(name, 1.6, 1.2, 2.0, "", ""), v, lo2, hi), Map.of(name, t))
+                .status()).isEqualTo(Status.WARN);
+        double[] ok = {1.0, 1.1, 1.0, 1.1};
+        double[] okLo = {0.9, 1.0, 0.9, 1.0};
+        double[] okHi = {1.1, 1.25, 1.2, 1.2};
+        assertThat(judge(Evidence.create().metric(Metric.of(name, 1.1, 1.0, 1.25, "", ""), ok, okLo, okHi), Map.of(name, t))
+                .status()).isEqualTo(Status.PASS);
+        // an undefined bin interval: undecided
+        double[] loNaN = {0.9, 1.0, Double.NaN, 1.0};
+        double[] hiNaN = {1.1, 1.25, Double.NaN, 1.2};
+        CheckResult u = judge(Evidence.create().metric(Metric.of(name, 1.1, 1.0, 1.25, "", ""), ok, loNaN, hiNaN),
+                Map.of(name, t));
+        assertThat(u.status()).isEqualTo(Status.WARN);
+        assertThat(u.reason()).contains("interval undefined");
+    }
+
+    /**
+     * The baseline 0.10 [0.06, 0.14] and now 0.16 [0.12, 0.20] against an allowed increase of 0.05: the point
+     * difference 0.06 exceeds it, but with both runs' uncertainty (excess 0.01, 95% CI -0.047 to 0.067) it is
+     * undecided. A decisive move fails; a decisive hold passes.
+     */
+    @Test
+    void changeJudgesTheDifferenceWithBothRunsUncertainty() {
+        Threshold inc = new Threshold(null, null, null, new Change(0.05, null, "increase"), Severity.fail);
+        CheckResult before = judge(Evidence.create().metric(Metric.of("rate", 0.10, 0.06, 0.14, "", "")), Map.of());
+        CheckResult r = judge(Evidence.create().metric(Metric.of("rate", 0.16, 0.12, 0.20, "", "")), Map.of("rate", inc),
+                before);
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        // excess 0.01 - hypot(0.04, 0.04) = -0.04657; + 0.05657
+        assertThat(r.reason()).contains("undecided", "-0.04657", "0.06657");
+        assertThat(judge(Evidence.create().metric(Metric.of("rate", 0.30, 0.27, 0.33, "", "")), Map.of("rate", inc),
+                before).status()).isEqualTo(Status.FAIL);
+        assertThat(judge(Evidence.create().metric(Metric.of("rate", 0.08, 0.05, 0.11, "", "")), Map.of("rate", inc),
+                before).status()).isEqualTo(Status.PASS);
+        // relative: a decrease of at most 10% of 0.10; 0.085 [0.083, 0.087] against 0.10 [0.099, 0.101]: excess
+        // 0.9 * 0.1 - 0.085 = 0.005 > hypot(0.002, 0.9 * 0.001) = 0.0022 -> a decided regression
+        Threshold rel = new Threshold(null, null, null, new Change(null, 0.1, "decrease"), Severity.warn);
+        CheckResult b2 = judge(Evidence.create().metric(Metric.of("rate", 0.10, 0.099, 0.101, "", "")), Map.of());
+        CheckResult d = judge(Evidence.create().metric(Metric.of("rate", 0.085, 0.083, 0.087, "", "")), Map.of("rate", rel), b2);
+        assertThat(d.status()).isEqualTo(Status.WARN);
+        assertThat(d.reason()).startsWith("regression: rate 0.1 -> 0.085");
     }
 
     /**
@@ -156,6 +273,27 @@ class JudgeTest {
         CheckResult none = judge(Evidence.create().metric(Metric.of("rate", 0.2, "", "")), Map.of("rate", inc), null);
         assertThat(none.status()).isEqualTo(Status.PASS);
         assertThat(none.thresholds()).singleElement().satisfies(t -> assertThat(t.status()).isEqualTo(Status.SKIPPED));
+    }
+
+    /**
+     * Family-wise control over a run of 50 thresholds: 0.4 [0.31, 0.49] against upper 0.3 is past the bound by
+     * its 95% CI, but widened by z(1 - 0.025/50)/z(0.975) = 3.29/1.96 = 1.68 it reaches 0.25: WARN, not FAIL.
+     * A metric far past the bound still fails; PASS is unchanged.
+     */
+    @Test
+    void familyOfARunWidensOnlyTheFailDecision() {
+        Map<String, Threshold> t = Map.of("rate", upper(0.3, Severity.fail));
+        Evidence near = Evidence.create().metric(Metric.of("rate", 0.4, 0.31, 0.49, "", ""));
+        assertThat(Judge.judge(CHECK, near, new CheckPolicy(true, Map.of(), t), null, 1).status()).isEqualTo(Status.FAIL);
+        CheckResult fam = Judge.judge(CHECK, near, new CheckPolicy(true, Map.of(), t), null, 50);
+        assertThat(fam.status()).isEqualTo(Status.WARN);
+        assertThat(fam.reason()).contains("not decisively for a run of 50 thresholds");
+        Evidence far = Evidence.create().metric(Metric.of("rate", 0.6, 0.5, 0.7, "", ""));
+        assertThat(Judge.judge(CHECK, far, new CheckPolicy(true, Map.of(), t), null, 50).status()).isEqualTo(Status.FAIL);
+        Evidence in = Evidence.create().metric(Metric.of("rate", 0.1, 0.05, 0.15, "", ""));
+        assertThat(Judge.judge(CHECK, in, new CheckPolicy(true, Map.of(), t), null, 50).status()).isEqualTo(Status.PASS);
+        assertThatThrownBy(() -> Judge.judge(CHECK, in, new CheckPolicy(true, Map.of(), t), null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
  * rounding differences of equal statistics count as ties. Pass a statistic that grows with the
  * difference (e.g. {@code |mean(a) - mean(b)|} or KS D) for a two-sided question.
  *
- * <p>Pooling matters: SCIENCE.md notes that resampling only the reference over-reports drift.
+ * <p>Pooling matters: resampling only the reference sample, instead of the pooled labels, over-reports drift
+ * (the reference alone understates the null spread of the statistic).
  */
 public final class Permutation {
 
