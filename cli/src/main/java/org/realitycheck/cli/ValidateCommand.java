@@ -119,15 +119,17 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         long s = seed != null ? seed : p.seed() != null ? p.seed() : 42L;
+        var times = new org.realitycheck.validation.io.JUnitXml.CheckTimes(
+                quiet ? org.realitycheck.validation.ProgressSink.NONE : new StepNotes(err, "  "));
         rc.domain(d).policy(p).checks(checks).seed(s)
                 .policySource(policy == null ? "the " + d.name() + " domain's default policy"
                         : policy + " (SHA-256 " + RealityCheck.sha256(policy) + ")")
                 .data(held, data == null ? null : data.toString())
                 .baseline(base, baseline == null ? null : baseline.toString())
                 .command(command())
-                .progress(quiet ? org.realitycheck.validation.ProgressSink.NONE : new StepNotes(err, "  "));
+                .progress(times);
         SuiteResult r = LibraryOutput.quietly(rc::run);
-        RunOutputs.write(r, out, failOnWarn);
+        RunOutputs.write(r, out, failOnWarn, times.seconds());
         printTable(spec.commandLine().getOut(), r, out);
         return r.passed(failOnWarn) ? ExitCode.OK : ExitCode.GATE_FAILED;
     }
