@@ -467,12 +467,12 @@ public final class OodCovariateCheck implements Check {
         String yBias = relative ? "relative bias of " + name : "bias of " + name + " / conventional resolution";
         ev.artifact(new Artifact.Curves(prefix + "bias_vs_" + cov + "." + name, name + ": bias against " + cov, biasKind
                 + " per bin with 95% bootstrap CIs, model and conventional method; shaded: the training and the "
-                + "application range.", cov, "", yBias, "", log,
+                + "application range.", cov, Artifacts.covariateUnit(ctx, cov), yBias, "", log,
                 List.of(Artifacts.curve("model", xc, v[0], lo[0], hi[0]), Artifacts.curve("conventional", xc, v[1],
                         lo[1], hi[1])), bands));
         ev.artifact(new Artifact.Curves(prefix + "resolution_vs_" + cov + "." + name, name + ": resolution against "
                 + cov, "MAD·1.4826 of estimate − truth per bin with 95% bootstrap CIs; shaded: the training and the "
-                + "application range.", cov, "", "resolution of " + name, obs.unit(), log,
+                + "application range.", cov, Artifacts.covariateUnit(ctx, cov), "resolution of " + name, obs.unit(), log,
                 List.of(Artifacts.curve("model", xc, v[2], lo[2], hi[2]), Artifacts.curve("conventional", xc, v[3],
                         lo[3], hi[3])), bands));
     }
@@ -586,7 +586,7 @@ public final class OodCovariateCheck implements Check {
                 "As worst_psnr_advantage_in_application_range, beyond the application range (not judged).");
         ev.artifact(new Artifact.Curves(prefix + "psnr_vs_" + cov, "PSNR against " + cov,
                 "Mean PSNR per bin against the truth (range = max − min of the truth) with 95% bootstrap CIs. A model "
-                        + "can stay ahead here while losing flux: read it with the bias curves.", cov, "", "PSNR", "dB",
+                        + "can stay ahead here while losing flux: read it with the bias curves.", cov, Artifacts.covariateUnit(ctx, cov), "PSNR", "dB",
                 log, List.of(Artifacts.curve("model", bins.centres(), v[0], lo[0], hi[0]),
                         Artifacts.curve("conventional", bins.centres(), v[1], lo[1], hi[1])), Artifacts.bands(ctx, cov)));
     }
