@@ -95,6 +95,55 @@ class AstroDataLoaderTest {
         assertThat(back.assumptions()).isEmpty();
     }
 
+    /**
+     * docs/data.md's own example, read from the page: a catalog whose ids are catalog names (J0912+0252), the
+     * first cut-out with the header it shows, the others without one (their PSF is then assumed, loudly).
+     */
+    @Test
+    void theExampleOfDocsDataMdLoadsAsWritten() throws IOException {
+        List<String> doc = Files.readAllLines(Path.of("..", "docs", "data.md"));
+        int from = doc.indexOf("my-cutouts/catalog.csv:") + 1;
+        assertThat(from).as("docs/data.md still has its example").isPositive();
+        List<String> catalog = new ArrayList<>();
+        for (int i = from; !doc.get(i).startsWith("my-cutouts/"); i++) {
+            catalog.add(doc.get(i).strip());
+        }
+        Path out = dir.resolve("my-cutouts");
+        Files.createDirectories(out.resolve("degraded"));
+        writeCatalog(out, String.join("\n", catalog) + "\n");
+        List<Sample> galaxies = set.samples().stream().filter(x -> !x.kind().equals("empty")).toList();
+        Sample sky = set.samples().stream().filter(x -> x.kind().equals("empty")).findFirst().orElseThrow();
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("SEEING", "1.41");
+        header.put("PIXSCALE", "0.396");
+        header.put("SKYSIG", "0.058");
+        FitsIO.write(out.resolve("degraded/J0912+0252.fits"), new FitsImage(galaxies.get(0).condition(), 1, 64, 64, 0, header));
+        FitsIO.write(out.resolve("degraded/J0913+0301.fits"), new FitsImage(galaxies.get(1).condition(), 1, 64, 64, 0, Map.of()));
+        FitsIO.write(out.resolve("degraded/sky-0001.fits"), new FitsImage(sky.condition(), 1, 64, 64, 0, Map.of()));
+
+        SampleSet back = ASTRO.data().load(out);
+        assertThat(back.samples()).extracting(Sample::id).containsExactly("J0912+0252", "J0913+0301", "sky-0001");
+        assertThat(back.samples()).extracting(Sample::kind).containsExactly("galaxy", "galaxy", "empty");
+        assertThat(back.get(0).covariate("redshift").getAsDouble()).isEqualTo(0.047);
+        assertThat(back.get(0).covariate("psf_fwhm_pix").getAsDouble()).isCloseTo(1.41 / 0.396, within(1e-9));
+        assertThat(back.get(2).metadata()).containsEntry("source", "blank field, 2' from J0912+0252");
+        assertThat(back.assumptions()).singleElement().asString().startsWith("PSF assumed").contains("2 of 3 samples");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../up", "a/b", "a\\b", ".hidden", "a:b", "a*b", "a?b", "a|b", "a<b"})
+    void anIdThatDoesNotNameOneFileIsRejectedSayingWhy(String id) throws IOException {
+        Path out = written();
+        List<String[]> rows = rows(out);
+        rows.get(1)[col(rows, "id")] = "\"" + id + "\"";
+        StringBuilder sb = new StringBuilder();
+        rows.forEach(r -> sb.append(String.join(",", r)).append('\n'));
+        writeCatalog(out, sb.toString());
+        assertThatThrownBy(() -> ASTRO.data().load(out)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("catalog.csv").hasMessageContaining("line 2, column id")
+                .hasMessageContaining("expected an id that names a file");
+    }
+
     @Test
     void metadataRoundTripsThroughTheWriter() throws IOException {
         List<Sample> withMeta = new ArrayList<>();

@@ -44,9 +44,13 @@ final class DemoIndex {
             b.append("<tr").append(r.asExpected() ? "" : " class=\"bad\"").append("><td>").append(esc(r.model().name()))
                     .append("<br><small>").append(esc(r.result().provenance().model())).append("</small></td><td>")
                     .append(esc(r.model().domain())).append("</td><td class=\"").append(cls).append("\">").append(esc(verdict))
-                    .append("</td><td>").append(esc(r.model().verdict()))
-                    .append(r.model().failing() == null ? "" : " (" + esc(r.model().failing()) + ")")
-                    .append(r.asExpected() ? "" : "<br><strong>not as expected</strong>").append("</td><td>");
+                    .append("</td><td>").append(esc(r.expected()))
+                    .append(r.asExpected() ? "" : "<br><strong>not as expected: " + esc(r.model().failing() == null ? "verdict"
+                            : r.model().failing() + " gave " + DemoCommand.statusOf(r.result(), r.model().failing())) + "</strong>")
+                    .append(r.model().knownGap() && !r.gapClosed() ? "<br><small>known gap: made to fail "
+                            + esc(r.model().designedCheck()) + ", which gives " + esc(DemoCommand.statusOf(r.result(), r.model().designedCheck()))
+                            + ": " + esc(r.model().gap()) + "</small>" : "")
+                    .append("</td><td>");
             List<CheckResult> failing = r.failing();
             if (failing.isEmpty()) {
                 b.append("none");

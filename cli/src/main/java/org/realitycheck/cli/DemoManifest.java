@@ -74,10 +74,14 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
      *     null means the domain's
      * @param verdict {@code PASSED} (the gate lets it through, warnings allowed) or {@code FAILED}
      * @param failing for {@code FAILED}: the check that must be among the failing ones; else null
+     * @param designed for a flawed model: the check its flaw was made for, when the gate does not (yet) fail it
+     *     there and {@code failing} names what it honestly fails instead; null means {@code failing}
+     * @param gap required exactly when {@code designed} differs from {@code failing}: the known gap in one
+     *     sentence (what the designed check finds instead, and why), printed with the row
      * @param reference true for the domain's conventional method as a reference row (no zip, no recipe)
      */
     record ModelEntry(String name, String model, String domain, String policy, String verdict, String failing,
-            boolean reference) {
+            String designed, String gap, boolean reference) {
         ModelEntry {
             if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
                 throw new IllegalArgumentException("models.name must be lower-case letters, digits and '-', got '" + name + "'");
@@ -94,9 +98,28 @@ record DemoManifest(long seed, Map<String, DomainEntry> domains, List<ModelEntry
             if (!"PASSED".equals(verdict) && !"FAILED".equals(verdict)) {
                 throw new IllegalArgumentException("models." + name + ".verdict must be PASSED or FAILED, got '" + verdict + "'");
             }
-            if ("PASSED".equals(verdict) && failing != null) {
-                throw new IllegalArgumentException("models." + name + ".failing: only a FAILED model names a failing check");
+            if ("PASSED".equals(verdict) && (failing != null || designed != null)) {
+                throw new IllegalArgumentException("models." + name + ".failing: only a FAILED model names a failing or designed check");
             }
+            boolean isGap = designed != null && !designed.equals(failing);
+            if (isGap && failing == null) {
+                throw new IllegalArgumentException("models." + name + ".failing: a row whose designed check does not fail names the check that does");
+            }
+            if (isGap != (gap != null && !gap.isBlank())) {
+                throw new IllegalArgumentException("models." + name + ".gap: " + (isGap
+                        ? "required when the designed check (" + designed + ") is not the failing one (" + failing + "): say what it finds instead"
+                        : "only a row whose designed check differs from its failing check is a known gap"));
+            }
+        }
+
+        /** @return the check the model's flaw was made for: {@code designed}, else {@code failing}; null for a passing row */
+        String designedCheck() {
+            return designed != null ? designed : failing;
+        }
+
+        /** @return true when the manifest documents that the designed check does not fail this model (see {@code gap}) */
+        boolean knownGap() {
+            return gap != null;
         }
 
         /** @return the model file's base name: {@code <artifact>.zip}, made from {@code <artifact>.yaml} */

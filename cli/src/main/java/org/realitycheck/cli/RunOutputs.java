@@ -2,6 +2,7 @@ package org.realitycheck.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.realitycheck.reports.HtmlReport;
 import org.realitycheck.reports.MarkdownSummary;
@@ -18,9 +19,14 @@ final class RunOutputs {
     }
 
     static void write(SuiteResult r, Path out, boolean failOnWarn) throws IOException {
+        write(r, out, failOnWarn, Map.of());
+    }
+
+    /** @param seconds each check's wall time for junit.xml ({@link JUnitXml.CheckTimes}) */
+    static void write(SuiteResult r, Path out, boolean failOnWarn, Map<String, Double> seconds) throws IOException {
         OutputFolder.write(out, dir -> {
             ResultJson.write(r, dir.resolve("result.json"));
-            JUnitXml.write(r, dir.resolve("junit.xml"), failOnWarn);
+            JUnitXml.write(r, dir.resolve("junit.xml"), failOnWarn, seconds);
             MarkdownSummary.write(r, dir.resolve("summary.md"));
             HtmlReport.write(r, dir.resolve("report.html"));
         });

@@ -160,13 +160,15 @@ final class ValidateCommand implements Callable<Integer> {
             HeldOutGuard.refuseTrainingImages(model, card, data, held);
         }
         long s = seed != null ? seed : p.seed() != null ? p.seed() : 42L;
+        var times = new org.realitycheck.validation.io.JUnitXml.CheckTimes(
+                quiet ? org.realitycheck.validation.ProgressSink.NONE : new StepNotes(err, "  "));
         rc.domain(d).policy(p).checks(checks).seed(s)
                 .policySource(policy == null ? "the " + d.name() + " domain's default policy"
                         : policy + " (SHA-256 " + RealityCheck.sha256(policy) + ")")
                 .data(held, data == null ? null : data.toString())
                 .baseline(base, baseFile == null ? null : baseFile.toString())
                 .command(command())
-                .progress(quiet ? org.realitycheck.validation.ProgressSink.NONE : new StepNotes(err, "  "));
+                .progress(times);
         SuiteResult r = LibraryOutput.quietly(rc::run);
         if (base != null) {
             // the application ranges are known once the card is read: the same rule, on the ranges the run used
@@ -174,7 +176,7 @@ final class ValidateCommand implements Callable<Integer> {
                     "this run", allowPolicyChange, "--allow-policy-change");
             listChanges(err, changes.stream().filter(c -> !allowed.contains(c)).toList());
         }
-        RunOutputs.write(r, out, failOnWarn);
+        RunOutputs.write(r, out, failOnWarn, times.seconds());
         printTable(spec.commandLine().getOut(), r, out);
         return r.passed(failOnWarn) ? ExitCode.OK : ExitCode.GATE_FAILED;
     }

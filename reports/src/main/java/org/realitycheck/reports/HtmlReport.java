@@ -104,7 +104,6 @@ public final class HtmlReport {
         m.put("reason", c.reason());
         m.put("headline", Text.headline(c));
         m.put("threshold", Text.headlineRule(r, c));
-        m.put("open", c.status() != Status.PASS && c.status() != Status.SKIPPED);
         List<Map<String, Object>> ts = new ArrayList<>();
         List<ThresholdResult> sorted = new ArrayList<>(c.thresholds());
         // violations first: the reader looks for what went wrong
@@ -121,6 +120,12 @@ public final class HtmlReport {
         }
         m.put("thresholds", ts);
         m.put("hasThresholds", !ts.isEmpty());
+        m.put("thresholdCount", ts.size());
+        // what decided a failing or warning check, shown open above its figures; everything else behind a click
+        List<Map<String, Object>> decided = ts.stream().filter(t -> !Status.PASS.name().equals(t.get("status"))
+                && !Status.SKIPPED.name().equals(t.get("status"))).toList();
+        m.put("decided", decided);
+        m.put("hasDecided", !decided.isEmpty());
         List<Map<String, Object>> ms = new ArrayList<>();
         for (Metric x : c.metrics()) {
             Map<String, Object> mv = new LinkedHashMap<>();
@@ -129,15 +134,20 @@ public final class HtmlReport {
             mv.put("ci", Text.interval(x));
             mv.put("unit", x.unit());
             mv.put("description", x.description());
-            mv.put("headline", x.name().equals(c.headline()));
+            mv.put("headline", x.name().equals(Text.headlineMetric(c)));
             ms.add(mv);
         }
         m.put("metrics", ms);
         m.put("hasMetrics", !ms.isEmpty());
         m.put("metricCount", ms.size());
         List<Map<String, Object>> as = new ArrayList<>();
+        java.util.Optional<ThresholdResult> decisive = Text.decisive(c);
         for (Artifact a : c.artifacts()) {
             as.add(Views.artifact(a));
+            if (a instanceof Artifact.Curves cv && decisive.isPresent()) {
+                ThresholdResult t = decisive.get();
+                Views.judgedRatio(cv, t, Text.rule(t, Text.policyThreshold(r, c.id(), t))).ifPresent(as::add);
+            }
         }
         m.put("artifacts", as);
         m.put("notes", c.notes());

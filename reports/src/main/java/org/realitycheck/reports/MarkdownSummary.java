@@ -18,7 +18,7 @@ import org.realitycheck.validation.SuiteResult;
  */
 public final class MarkdownSummary {
     /** Longest reason shown in a row. */
-    public static final int MAX_REASON = 160;
+    public static final int MAX_REASON = 400;
 
     private MarkdownSummary() {
     }

@@ -31,7 +31,8 @@ import org.realitycheck.core.BadInputException;
  * <p>The header needs an {@code id} column; {@code kind} is optional. Column names are trimmed and must
  * be unique and non-empty. Each row gives:
  * <ul>
- *   <li>{@code id}: a file-name-safe id ({@code [A-Za-z0-9._-]+}), unique in the file;</li>
+ *   <li>{@code id}: unique in the file, and the name of its files {@code degraded/<id>.fits} ({@link #idProblem}):
+ *       catalog names such as {@code J0912+0252} or {@code NGC 4414} are ids as they stand;</li>
  *   <li>{@code kind}: one of {@link #KINDS} (any case);</li>
  *   <li>covariates: the {@linkplain #NUMERIC known numeric columns}, which must be numbers in their
  *       physical range ({@link #checkRange}), and every other column whose values are all numbers;</li>
@@ -146,8 +147,10 @@ final class Catalog {
                 throw BadInputException.at(file, where, "expected " + header.size() + " fields (as in the header), got " + f.length);
             }
             String id = f[idCol].trim();
-            if (!id.matches("[A-Za-z0-9._-]+")) {
-                throw BadInputException.at(file, where + ", column id", "expected a file-name-safe id ([A-Za-z0-9._-]+), got '" + id + "'");
+            String bad = idProblem(id);
+            if (bad != null) {
+                throw BadInputException.at(file, where + ", column id", "expected an id that names a file, degraded/<id>.fits ("
+                        + bad + "), got '" + id + "'");
             }
             Integer prev = seen.putIfAbsent(id, line);
             if (prev != null) {
@@ -239,6 +242,41 @@ final class Catalog {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** Characters no id may hold: they are not portable in a file name (Windows reserves them) or separate folders. */
+    private static final String NOT_IN_IDS = "/\\:*?\"<>|";
+
+    /**
+     * The id rule: an id is used as it stands in the file names {@code degraded/<id>.fits} and
+     * {@code truth/<id>.fits}, so it must name one file inside those folders on every common file system:
+     * not empty, at most 200 characters, no folder separator, none of {@code : * ? " < > |}, no control
+     * character, not starting with a dot (no {@code ..}, no hidden file). Letters of any script, digits,
+     * spaces and {@code + - _ . , ( ) [ ] # '} and the like are fine, as catalog names use them.
+     *
+     * @return what is wrong with {@code id}, or null when it is a valid id
+     */
+    static String idProblem(String id) {
+        if (id.isEmpty()) {
+            return "it is empty";
+        }
+        if (id.length() > 200) {
+            return "longer than 200 characters";
+        }
+        if (id.startsWith(".")) {
+            return "it starts with a dot";
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (NOT_IN_IDS.indexOf(ch) >= 0) {
+                return "no " + NOT_IN_IDS.chars().mapToObj(c -> String.valueOf((char) c)).collect(java.util.stream.Collectors.joining(" "))
+                        + " in an id, found '" + ch + "'";
+            }
+            if (Character.isISOControl(ch)) {
+                return "a control character at position " + (i + 1);
+            }
+        }
+        return null;
     }
 
     /**

@@ -130,7 +130,37 @@ public final class Charts {
         if (h.series().isEmpty()) {
             notes.add("no series to draw");
         }
+        for (Artifact.Series s : h.series()) {
+            pileUp(s).ifPresent(notes::add);
+        }
         return new Drawn(draw(plot), notes);
+    }
+
+    /**
+     * @return a sentence when an edge bin of the series holds a spike (at least a quarter of the entries in range
+     *     and five times its neighbour): many values at one end of the range, which a reader would take for an
+     *     overflow bin; under- and overflow entries are never drawn in a bin (the legend counts them)
+     */
+    public static java.util.Optional<String> pileUp(Artifact.Series s) {
+        double[] c = s.counts();
+        if (c.length < 3) {
+            return java.util.Optional.empty();
+        }
+        double total = 0;
+        for (double v : c) {
+            total += Double.isFinite(v) ? v : 0;
+        }
+        for (int end = 0; end < 2; end++) {
+            int i = end == 0 ? 0 : c.length - 1;
+            double next = c[end == 0 ? 1 : c.length - 2];
+            if (total > 0 && c[i] >= 0.25 * total && c[i] >= 5 * Math.max(next, 1)) {
+                return java.util.Optional.of("the " + (end == 0 ? "first" : "last") + " bin of " + (s.label() == null ? "a series" : s.label())
+                        + " holds " + Text.count(c[i]) + " of its " + Text.count(total) + " entries in range: values pile up at the "
+                        + (end == 0 ? "low" : "high") + " end of the range, inside it (not an "
+                        + (end == 0 ? "underflow" : "overflow") + " bin: out-of-range entries are counted in the legend, never drawn)");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String legend(Artifact.Series s) {
@@ -146,6 +176,23 @@ public final class Charts {
      * each labelled. A requested log axis falls back to linear (with a note) when an x is not positive.
      */
     public static Drawn curves(Artifact.Curves a) {
+        return curves(a, null);
+    }
+
+    /**
+     * What a threshold judged on a curve: its bound, drawn as a dashed horizontal line, and the points that
+     * decided, each with an arrow and its value.
+     *
+     * @param bound the threshold's bound on the y axis
+     * @param label the line's label, e.g. {@code bound ≤ 1.3 (fail)}
+     * @param xs x of the deciding points
+     * @param ys y of the deciding points
+     */
+    public record Judged(double bound, String label, double[] xs, double[] ys) {
+    }
+
+    /** {@link #curves(Artifact.Curves)} with a threshold's bound and deciding points drawn on it (null: none). */
+    public static Drawn curves(Artifact.Curves a, Judged judged) {
         List<String> notes = new ArrayList<>();
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         Set<String> keys = new HashSet<>();
@@ -248,6 +295,37 @@ public final class Charts {
         }
         if (a.curves().isEmpty()) {
             notes.add("no curves to draw");
+        }
+        if (judged != null) {
+            org.jfree.chart.plot.ValueMarker b = new org.jfree.chart.plot.ValueMarker(judged.bound());
+            b.setPaint(new Color(0xB3001B));
+            b.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
+            b.setLabel(judged.label());
+            b.setLabelFont(LEGEND);
+            b.setLabelPaint(new Color(0xB3001B));
+            b.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+            b.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            b.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(b, Layer.FOREGROUND);
+            double top = judged.bound();
+            for (int i = 0; i < judged.xs().length; i++) {
+                var arrow = new org.jfree.chart.annotations.XYPointerAnnotation(
+                        org.realitycheck.validation.Judge.fmt(judged.ys()[i]), judged.xs()[i], judged.ys()[i], Math.PI * 0.75);
+                arrow.setFont(LEGEND);
+                arrow.setPaint(new Color(0xB3001B));
+                arrow.setArrowPaint(new Color(0xB3001B));
+                arrow.setArrowStroke(new BasicStroke(2f));
+                arrow.setTipRadius(9);
+                arrow.setBaseRadius(42);
+                arrow.setLabelOffset(4);
+                plot.addAnnotation(arrow);
+                top = Math.max(top, judged.ys()[i]);
+            }
+            // the bound and the deciding points stay on the plot whatever the curves' own range
+            NumberAxis ya = (NumberAxis) plot.getRangeAxis();
+            double low = Math.min(ya.getLowerBound(), judged.bound());
+            double high = Math.max(ya.getUpperBound(), top);
+            ya.setRange(low - 0.05 * (high - low), high + 0.15 * (high - low));
         }
         return new Drawn(draw(plot), notes);
     }

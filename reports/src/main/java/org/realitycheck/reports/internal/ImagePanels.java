@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +51,43 @@ public final class ImagePanels {
     public static boolean isResidual(String column) {
         String c = column.toLowerCase(Locale.ROOT);
         return c.contains("\u2212") || c.contains(" - ") || c.contains("residual");
+    }
+
+    /**
+     * @return the artifact with a {@code model − truth} column appended to every row when it has a
+     *     {@code model} and a {@code truth} column and no residual column of its own: the residual shows what
+     *     the model lost or invented, which side-by-side intensities hide
+     */
+    public static Artifact.Images withResidual(Artifact.Images a) {
+        int m = a.columns().indexOf("model");
+        int t = a.columns().indexOf("truth");
+        if (m < 0 || t < 0 || a.columns().stream().anyMatch(ImagePanels::isResidual)) {
+            return a;
+        }
+        List<String> cols = new ArrayList<>(a.columns());
+        cols.add("model \u2212 truth");
+        List<Artifact.ImageRow> rows = new ArrayList<>();
+        for (Artifact.ImageRow r : a.rows()) {
+            if (r.panels().size() <= Math.max(m, t)) {
+                return a;
+            }
+            float[] mv = r.panels().get(m);
+            float[] tv = r.panels().get(t);
+            float[] d = new float[Math.min(mv.length, tv.length)];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = mv[i] - tv[i];
+            }
+            List<float[]> panels = new ArrayList<>(r.panels());
+            panels.add(d);
+            List<Artifact.Marker> marks = new ArrayList<>(r.markers());
+            for (Artifact.Marker k : r.markers()) {
+                if (k.panel() == t) {
+                    marks.add(new Artifact.Marker(cols.size() - 1, k.x(), k.y(), k.radius(), k.label()));
+                }
+            }
+            rows.add(new Artifact.ImageRow(r.label(), panels, marks));
+        }
+        return new Artifact.Images(a.name(), a.title(), a.caption(), a.width(), a.height(), a.unit(), cols, rows);
     }
 
     /** @return the picture of every row of the artifact */
@@ -131,15 +167,26 @@ public final class ImagePanels {
                     }
                     double cx = PAD + m.panel() * (pw + GAP) + m.x() * px;
                     double cy = py + m.y() * px;
-                    double rad = Math.max(3 * SCALE, m.radius() * px);
-                    Ellipse2D circle = new Ellipse2D.Double(cx - rad, cy - rad, 2 * rad, 2 * rad);
-                    // a dark ring under a light one: visible on every colour of both maps
-                    g.setStroke(new BasicStroke(3.2f * SCALE));
-                    g.setColor(Color.BLACK);
-                    g.draw(circle);
-                    g.setStroke(new BasicStroke(1.4f * SCALE));
-                    g.setColor(new Color(0xFF3DF5));
-                    g.draw(circle);
+                    // four ticks pointing at the object from outside twice its radius: the object itself stays
+                    // uncovered (a ring at its radius would hide the faint source it points at)
+                    double inner = Math.max(4 * SCALE, 2 * m.radius() * px);
+                    double outer = inner + 6 * SCALE;
+                    java.awt.Shape clip = g.getClip();
+                    g.clipRect(PAD + m.panel() * (pw + GAP), py, pw, ph);
+                    for (int q = 0; q < 4; q++) {
+                        double dx = q == 0 ? 1 : q == 1 ? -1 : 0;
+                        double dy = q == 2 ? 1 : q == 3 ? -1 : 0;
+                        java.awt.geom.Line2D tick = new java.awt.geom.Line2D.Double(cx + dx * inner, cy + dy * inner,
+                                cx + dx * outer, cy + dy * outer);
+                        // a dark stroke under a light one: visible on every colour of both maps
+                        g.setStroke(new BasicStroke(3.2f * SCALE));
+                        g.setColor(Color.BLACK);
+                        g.draw(tick);
+                        g.setStroke(new BasicStroke(1.4f * SCALE));
+                        g.setColor(new Color(0xFF3DF5));
+                        g.draw(tick);
+                    }
+                    g.setClip(clip);
                 }
                 int bx = barX0;
                 if (anyIntensity) {
@@ -169,7 +216,7 @@ public final class ImagePanels {
             kinds.add(m.label() == null || m.label().isBlank() ? "marked" : m.label());
         }
         String label = row.label() == null ? "" : row.label();
-        return kinds.isEmpty() ? label : label + "    \u25CB " + String.join(", ", kinds);
+        return kinds.isEmpty() ? label : label + "    \u271B " + String.join(", ", kinds);
     }
 
     /**

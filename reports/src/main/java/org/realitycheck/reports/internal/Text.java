@@ -9,6 +9,7 @@ import org.realitycheck.validation.Judge;
 import org.realitycheck.validation.Metric;
 import org.realitycheck.validation.Policy;
 import org.realitycheck.validation.PolicyParser;
+import org.realitycheck.validation.Status;
 import org.realitycheck.validation.SuiteResult;
 import org.realitycheck.validation.ThresholdResult;
 
@@ -82,15 +83,39 @@ public final class Text {
     }
 
     /**
-     * @return the thresholds shown next to a check's headline in the summary table: those on the
-     *     headline metric (or, without one, those that set the check's status), bounds before changes
+     * @return the threshold that decided a check's status when it is not a pass: among the thresholds with
+     *     the check's own status (FAIL, else WARN), the one its reason quotes, else the first; empty for a
+     *     passing or skipped check, whose headline is the check's own
+     */
+    public static Optional<ThresholdResult> decisive(CheckResult c) {
+        Status want = c.status() == Status.ERROR ? Status.FAIL : c.status();
+        if (want != Status.FAIL && want != Status.WARN) {
+            return Optional.empty();
+        }
+        List<ThresholdResult> same = c.thresholds().stream().filter(t -> t.status() == want).toList();
+        return same.stream().filter(t -> !t.reason().isEmpty() && c.reason().contains(t.reason())).findFirst()
+                .or(() -> same.stream().findFirst());
+    }
+
+    /** @return the name of the metric the summary shows for a check: the decisive one ({@link #decisive}), else its headline */
+    public static String headlineMetric(CheckResult c) {
+        return decisive(c).map(ThresholdResult::metric).orElse(c.headline());
+    }
+
+    /**
+     * @return the thresholds shown next to a check's headline in the summary table: the one that decided a
+     *     failing or warning check; else those on the headline metric (a glob such as *.rate may cover it
+     *     without naming it), bounds before changes
      */
     public static String headlineRule(SuiteResult r, CheckResult c) {
+        Optional<ThresholdResult> d = decisive(c);
+        if (d.isPresent()) {
+            return rule(d.get(), policyThreshold(r, c.id(), d.get())) + " (" + d.get().severity() + ")";
+        }
         List<ThresholdResult> on = c.thresholds().stream()
                 .filter(t -> !c.headline().isEmpty() && t.metric().equals(c.headline()) && !"change".equals(t.kind()))
                 .toList();
         if (on.isEmpty() && !c.headline().isEmpty()) {
-            // a glob such as *.rate may cover the headline without naming it
             on = c.thresholds().stream()
                     .filter(t -> PolicyParser.matches(t.rule(), c.headline()) && !"change".equals(t.kind())).toList();
         }
@@ -104,8 +129,21 @@ public final class Text {
         return sb.toString();
     }
 
-    /** @return the headline metric with its interval, or empty */
+    /**
+     * @return the metric that decided a failing or warning check ({@link #decisive}), else the check's headline
+     *     metric, with its interval; empty when there is neither
+     */
     public static String headline(CheckResult c) {
+        Optional<ThresholdResult> d = decisive(c);
+        if (d.isPresent()) {
+            ThresholdResult t = d.get();
+            return switch (t.kind()) {
+                case "mostly" -> t.metric() + ": " + Judge.fmt(100 * t.observed()) + "% of cases within the bounds";
+                case "change" -> t.metric() + ": " + (t.observed() > 0 ? "+" : "") + Judge.fmt(t.observed()) + " against the baseline";
+                default -> c.metric(t.metric()).map(m -> m.name() + " = " + withInterval(m))
+                        .orElse(t.metric() + " = " + Judge.fmt(t.observed()));
+            };
+        }
         return c.metric(c.headline()).map(m -> m.name() + " = " + withInterval(m)).orElse("");
     }
 

@@ -62,6 +62,12 @@ final class Artifacts {
         return out;
     }
 
+    /** @return the unit of the domain's observable named like {@code covariate} (pt: GeV), else empty (redshift, eta) */
+    static String covariateUnit(CheckContext ctx, String covariate) {
+        return ctx.domain().reference().observables().stream().filter(o -> o.name().equals(covariate))
+                .map(org.realitycheck.core.Observable::unit).findFirst().orElse("");
+    }
+
     /** A curve with error bars from per-point intervals (NaN ends are drawn without a bar). */
     static Artifact.Curve curve(String label, double[] x, double[] y, double[] lo, double[] hi) {
         return new Artifact.Curve(label, x.clone(), y.clone(), lo.clone(), hi.clone());

@@ -166,12 +166,12 @@ final class OodObservable {
         String yBias = relative ? "relative bias of " + name : "bias of " + name + " / conventional resolution";
         ev.artifact(new Artifact.Curves(prefix + "bias_vs_" + cov + "." + name, name + ": bias against " + cov, biasKind
                 + " per bin with 95% bootstrap CIs, model and conventional method; shaded: the training and the "
-                + "application range.", cov, "", yBias, "", log,
+                + "application range.", cov, Artifacts.covariateUnit(ctx, cov), yBias, "", log,
                 List.of(Artifacts.curve("model", xc, v[0], lo[0], hi[0]), Artifacts.curve("conventional", xc, v[1],
                         lo[1], hi[1])), bands));
         ev.artifact(new Artifact.Curves(prefix + "resolution_vs_" + cov + "." + name, name + ": resolution against "
                 + cov, "MAD·1.4826 of estimate − truth per bin with 95% bootstrap CIs; shaded: the training and the "
-                + "application range.", cov, "", "resolution of " + name, obs.unit(), log,
+                + "application range.", cov, Artifacts.covariateUnit(ctx, cov), "resolution of " + name, obs.unit(), log,
                 List.of(Artifacts.curve("model", xc, v[2], lo[2], hi[2]), Artifacts.curve("conventional", xc, v[3],
                         lo[3], hi[3])), bands));
     }

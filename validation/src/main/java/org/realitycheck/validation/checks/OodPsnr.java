@@ -78,7 +78,7 @@ final class OodPsnr {
                 "As worst_psnr_advantage_in_application_range, beyond the application range (not judged).");
         ev.artifact(new Artifact.Curves(prefix + "psnr_vs_" + cov, "PSNR against " + cov,
                 "Mean PSNR per bin against the truth (range = max − min of the truth) with 95% bootstrap CIs. A model "
-                        + "can stay ahead here while losing flux: read it with the bias curves.", cov, "", "PSNR", "dB",
+                        + "can stay ahead here while losing flux: read it with the bias curves.", cov, Artifacts.covariateUnit(ctx, cov), "PSNR", "dB",
                 log, List.of(Artifacts.curve("model", bins.centres(), v[0], lo[0], hi[0]),
                         Artifacts.curve("conventional", bins.centres(), v[1], lo[1], hi[1])), Artifacts.bands(ctx, cov)));
     }
