@@ -1,9 +1,11 @@
 package org.realitycheck.calo;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.realitycheck.calo.sim.Calorimeter;
 import org.realitycheck.core.Domain;
+import org.realitycheck.core.Formulations;
 
 /**
  * Calorimeter fast simulation as a realitycheck {@link Domain} ({@code calo}): the GAN <em>generates</em>
@@ -26,8 +28,18 @@ import org.realitycheck.core.Domain;
  * 1/√2 ≈ 0.71, one that is too wide above 1. The fidelity check's model-versus-truth distances
  * are ≈ 1× its truth-versus-truth baseline for a faithful sampler.
  */
-public final class CaloDomain implements Domain {
+public final class CaloDomain implements Domain, Formulations {
+    /** The default formulation: the generator samples showers (adversarial loss only). */
+    public static final String SAMPLER = "sampler";
+    /**
+     * The generator regresses the shower (adversarial loss plus 100·L1 to the training shower): the
+     * conditional median shower for every photon, what a regression loss makes of a fast simulator
+     * (mode collapse by construction); kept as the demo's flawed model.
+     */
+    public static final String REGRESSION = "regression";
+
     private final Calorimeter calorimeter;
+    private final String formulation;
     private final FullSimulation fullSimulation;
     private final CaloData data;
     private final CaloReference reference;
@@ -40,7 +52,12 @@ public final class CaloDomain implements Domain {
     }
 
     public CaloDomain(Calorimeter calorimeter) {
+        this(calorimeter, SAMPLER);
+    }
+
+    private CaloDomain(Calorimeter calorimeter, String formulation) {
         this.calorimeter = Objects.requireNonNull(calorimeter, "calorimeter");
+        this.formulation = formulation;
         this.fullSimulation = new FullSimulation(calorimeter);
         this.data = new CaloData(this);
         this.reference = new CaloReference(this);
@@ -78,6 +95,24 @@ public final class CaloDomain implements Domain {
     @Override
     public CaloRecipe recipe() {
         return recipe;
+    }
+
+    @Override
+    public List<String> formulationNames() {
+        return List.of(SAMPLER, REGRESSION);
+    }
+
+    @Override
+    public Domain withFormulation(String name) {
+        if (!formulationNames().contains(name)) {
+            throw new IllegalArgumentException("unknown calo formulation '" + name + "'; known: " + formulationNames());
+        }
+        return new CaloDomain(calorimeter, name);
+    }
+
+    /** @return the formulation new models are trained in ({@link #SAMPLER} or {@link #REGRESSION}) */
+    public String formulation() {
+        return formulation;
     }
 
     public Calorimeter calorimeter() {

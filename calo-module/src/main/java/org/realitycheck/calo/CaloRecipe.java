@@ -4,12 +4,15 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.calo.gan.ShowerFrame;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.TrainingRecipe;
+import org.realitycheck.core.data.FeatureTransform;
+import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
@@ -46,29 +49,52 @@ public final class CaloRecipe implements TrainingRecipe {
     @Override
     public Generator adapt(Generator raw) {
         String frame = raw.card().notes().get(ShowerFrame.NOTE);
-        return frame != null && frame.startsWith("sqrt-fraction") ? ShowerFrame.wrap(raw, domain.calorimeter()) : raw;
-    }
-
-    @Override
-    public ModelCard record(ModelCard trained) {
-        return trained.withNote(ShowerFrame.NOTE, ShowerFrame.SQRT_FRACTION);
+        if (frame == null) {
+            return raw;
+        }
+        return frame.startsWith("sqrt-fraction") ? ShowerFrame.wrapSqrt(raw, domain.calorimeter())
+                : frame.startsWith("fraction") ? ShowerFrame.wrap(raw, domain.calorimeter()) : raw;
     }
 
     /**
-     * Generator: (present, ln E, θ) ⊕ 32 Gaussian noise values → 256 → 256 → 360 cells, LeakyReLU(0.2);
-     * discriminator: condition ⊕ cells → 256 → 128 → 1 (gan-core's MLPs).
+     * Conditions standardised per feature; the targets (cell fractions) with one shift and scale for all
+     * cells, so the deposited energy stays a linear function of the network's values with equal weights.
+     */
+    @Override
+    public Normalization normalization(SampleSet trainingSet) {
+        INDArray t = trainingSet.targets(0, trainingSet.size());
+        double mean = t.meanNumber().doubleValue();
+        double std = t.stdNumber().doubleValue();
+        return new Normalization(FeatureTransform.Affine.standardize(trainingSet.conditions(0, trainingSet.size())),
+                new FeatureTransform.Affine(new double[] {mean}, new double[] {std > 0 ? std : 1}));
+    }
+
+    /** The frame, and the formulation under the card's {@code formulation} note. */
+    @Override
+    public ModelCard record(ModelCard trained) {
+        return trained.withNote(ShowerFrame.NOTE, ShowerFrame.FRACTION).withNote("formulation", domain.formulation());
+    }
+
+    /**
+     * Generator: (present, ln E, θ) ⊕ 16 Gaussian noise values → 128 → 256 → 360 cells, LeakyReLU(0.2);
+     * discriminator: condition ⊕ cells → 128 → 64 → 1 (gan-core's MLPs); small enough to train in minutes on
+     * two cores.
      */
     @Override
     public GanArchitecture architecture() {
         int cells = domain.calorimeter().cells();
-        return GanArchitecture.mlp(new MlpGeneratorSpec(ShowerFrame.CONDITION, 32, cells, new int[] {256, 256}),
-                new MlpDiscriminatorSpec(ShowerFrame.CONDITION, cells, new int[] {256, 128}));
+        return GanArchitecture.mlp(new MlpGeneratorSpec(ShowerFrame.CONDITION, 16, cells, new int[] {128, 256}),
+                new MlpDiscriminatorSpec(ShowerFrame.CONDITION, cells, new int[] {128, 64}));
     }
 
-    /** Non-saturating BCE without L1, Adam(2e-4, 0.5, 0.999), batch 128, 30 epochs, the last 10 decaying. */
+    /**
+     * Non-saturating BCE without L1, Adam(3e-4, 0.5, 0.999), batch 64, 20 epochs, the last 10 decaying; in the
+     * {@link CaloDomain#REGRESSION} formulation with 100·L1 (pix2pix's weight).
+     */
     @Override
     public TrainingConfig trainingConfig() {
-        return new TrainingConfig(30, 128, "bce", 0.0, 2e-4, 0.5, 0.999, 1, 0.01, 42L, 10);
+        double l1 = CaloDomain.REGRESSION.equals(domain.formulation()) ? 100.0 : 0.0;
+        return new TrainingConfig(20, 64, "bce", l1, 3e-4, 0.5, 0.999, 1, 0.01, 42L, 10);
     }
 
     @Override
