@@ -4,15 +4,12 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.realitycheck.calo.gan.ShowerFrame;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.TrainingConfig;
 import org.realitycheck.core.TrainingRecipe;
-import org.realitycheck.core.data.FeatureTransform;
-import org.realitycheck.core.data.Normalization;
 import org.realitycheck.core.nn.GanArchitecture;
 import org.realitycheck.core.nn.MlpDiscriminatorSpec;
 import org.realitycheck.core.nn.MlpGeneratorSpec;
@@ -49,30 +46,13 @@ public final class CaloRecipe implements TrainingRecipe {
     @Override
     public Generator adapt(Generator raw) {
         String frame = raw.card().notes().get(ShowerFrame.NOTE);
-        if (frame == null) {
-            return raw;
-        }
-        return frame.startsWith("sqrt-fraction") ? ShowerFrame.wrapSqrt(raw, domain.calorimeter())
-                : frame.startsWith("fraction") ? ShowerFrame.wrap(raw, domain.calorimeter()) : raw;
-    }
-
-    /**
-     * Conditions standardised per feature; the targets (cell fractions) with one shift and scale for all
-     * cells, so the deposited energy stays a linear function of the network's values with equal weights.
-     */
-    @Override
-    public Normalization normalization(SampleSet trainingSet) {
-        INDArray t = trainingSet.targets(0, trainingSet.size());
-        double mean = t.meanNumber().doubleValue();
-        double std = t.stdNumber().doubleValue();
-        return new Normalization(FeatureTransform.Affine.standardize(trainingSet.conditions(0, trainingSet.size())),
-                new FeatureTransform.Affine(new double[] {mean}, new double[] {std > 0 ? std : 1}));
+        return frame != null && frame.startsWith("sqrt-fraction") ? ShowerFrame.wrap(raw, domain.calorimeter()) : raw;
     }
 
     /** The frame, and the formulation under the card's {@code formulation} note. */
     @Override
     public ModelCard record(ModelCard trained) {
-        return trained.withNote(ShowerFrame.NOTE, ShowerFrame.FRACTION).withNote("formulation", domain.formulation());
+        return trained.withNote(ShowerFrame.NOTE, ShowerFrame.SQRT_FRACTION).withNote("formulation", domain.formulation());
     }
 
     /**
@@ -88,13 +68,13 @@ public final class CaloRecipe implements TrainingRecipe {
     }
 
     /**
-     * Non-saturating BCE without L1, Adam(3e-4, 0.5, 0.999), batch 64, 20 epochs, the last 10 decaying; in the
+     * Non-saturating BCE without L1, Adam(5e-4, 0.5, 0.999), batch 64, 12 epochs, the last 6 decaying; in the
      * {@link CaloDomain#REGRESSION} formulation with 100·L1 (pix2pix's weight).
      */
     @Override
     public TrainingConfig trainingConfig() {
         double l1 = CaloDomain.REGRESSION.equals(domain.formulation()) ? 100.0 : 0.0;
-        return new TrainingConfig(20, 64, "bce", l1, 3e-4, 0.5, 0.999, 1, 0.01, 42L, 10);
+        return new TrainingConfig(12, 64, "bce", l1, 5e-4, 0.5, 0.999, 1, 0.01, 42L, 6);
     }
 
     @Override

@@ -22,15 +22,15 @@ import org.realitycheck.core.data.FloatArrays;
  *   <li>condition {@code [present, ln(E/GeV), θ]}: {@code present} is 0 for no particle (then ln E is
  *       given as 0), 1 otherwise; the network sees energy on a log scale, as the shower's shape depends on
  *       ln E;</li>
- *   <li>target y = e/s per cell, with s the incident energy in MeV (100 MeV without a particle): the cells'
- *       fractions of the energy, linear so that the deposited energy is a linear function of the network's
- *       output (and of the discriminator's input), standardised with one scale for all cells
- *       ({@code CaloRecipe.normalization});</li>
- *   <li>output e = s·max(0, y), then the calorimeter's readout (cells at or below its zero-suppression
+ *   <li>target y = √(e/s) per cell, with s the incident energy in MeV (100 MeV without a particle): cell
+ *       fractions of the energy, square-rooted so that the faint outer cells are not lost next to the core
+ *       (standardised per cell, the recipe's default normalisation);</li>
+ *   <li>output e = s·max(0, y)², then the calorimeter's readout (cells at or below its zero-suppression
  *       threshold read 0): a negative network output is an empty cell, and every cell is ≥ 0.</li>
  * </ul>
- * Models trained in the first version of the frame ({@value #SQRT_FRACTION}: y = √(e/s), e = s·max(0, y)²,
- * per-cell standardisation) keep loading: the note says which.
+ * A linear frame (y = e/s, one scale for all cells, e = s·max(0, y)) was tried and dropped: the noise of
+ * the ~300 nearly empty cells, rectified, adds up to a response bias of 8 times the full simulation's
+ * spread (docs/calo.md).
  * {@link #toFrame} makes the training set; {@link #wrap} turns a loaded network back into a generator
  * in physical units; the card's {@value #NOTE} note records the frame.
  */
@@ -38,9 +38,6 @@ public final class ShowerFrame {
     /** The card note naming the frame. */
     public static final String NOTE = "frame";
     /** The note's value for this frame. */
-    public static final String FRACTION = "fraction: condition (present, ln E/GeV, theta); target cell/E, "
-            + "E = 100 MeV without a particle; output E*relu(y), read out above the threshold";
-    /** The note's value for the frame's first version, the square root of the fraction. */
     public static final String SQRT_FRACTION = "sqrt-fraction: condition (present, ln E/GeV, theta); target "
             + "sqrt(cell/E), E = 100 MeV without a particle; output E*relu(y)^2, read out above the threshold";
     /** The frame's condition length. */
@@ -78,7 +75,7 @@ public final class ShowerFrame {
             double sc = scale(c[0]);
             float[] y = new float[t.length];
             for (int i = 0; i < t.length; i++) {
-                y[i] = (float) (Math.max(0, t[i]) / sc);
+                y[i] = (float) Math.sqrt(Math.max(0, t[i]) / sc);
             }
             Map<String, Double> cov = new LinkedHashMap<>(s.covariates());
             if (c[0] == 0) {
@@ -95,23 +92,16 @@ public final class ShowerFrame {
      * @return a generator taking {@code [E (MeV), θ]} and returning cell energies (MeV)
      */
     public static Generator wrap(Generator raw, Calorimeter calo) {
-        return new Physical(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(calo, "calo"), false);
-    }
-
-    /** {@link #wrap} for a network of the first version of the frame ({@value #SQRT_FRACTION}). */
-    public static Generator wrapSqrt(Generator raw, Calorimeter calo) {
-        return new Physical(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(calo, "calo"), true);
+        return new Physical(Objects.requireNonNull(raw, "raw"), Objects.requireNonNull(calo, "calo"));
     }
 
     private static final class Physical implements Generator {
         private final Generator inner;
         private final double threshold;
-        private final boolean squared;
 
-        Physical(Generator inner, Calorimeter calo, boolean squared) {
+        Physical(Generator inner, Calorimeter calo) {
             this.inner = inner;
             this.threshold = calo.threshold();
-            this.squared = squared;
         }
 
         /** The inner card with the physical condition shape, which this generator takes. */
@@ -143,7 +133,7 @@ public final class ShowerFrame {
                 double sc = scale(c[b * 2]);
                 for (int i = b * len; i < (b + 1) * len; i++) {
                     double v = Math.max(0, out[i]);
-                    double e = sc * (squared ? v * v : v);
+                    double e = sc * v * v;
                     out[i] = e > threshold ? (float) e : 0f;
                 }
             }
