@@ -33,15 +33,13 @@ import org.realitycheck.core.data.Normalization;
  * L1 term weighs the difference linearly in counts below δ and logarithmically above, so that neither the
  * bright cores (as in counts) nor the faint outskirts (as in the stretch) dominate it.
  *
- * <p><b>Why {@code − P ⊛ Δ}.</b> Without it, the first such model (seed 1, 2,048 galaxies) restored
- * 3–4 dB better than Richardson–Lucy in PSNR but took 13% (z 0.05–0.1) to 32% (z 0.1–0.15) of the
- * aperture flux of faint galaxies: the L1 term makes each pixel's correction median-unbiased, not
- * mean-unbiased, and a small negative median over many faint pixels adds up. Richardson–Lucy's flux is
- * the measured flux (it conserves it, and its re-blurred image explains the data to the noise), so the
- * correction is only allowed what the PSF hides: its part that the PSF would pass is removed at inference.
- * The same model then measured +2.1 to +2.9 dB over Richardson–Lucy and aperture flux within 0.7% of
- * Richardson–Lucy's at every redshift; total flux and the light on empty fields are Richardson–Lucy's
- * exactly (the removed part has the correction's whole sum).
+ * <p><b>Why {@code − P ⊛ Δ}.</b> The L1 term makes each pixel's correction median-unbiased, not
+ * mean-unbiased, and a small negative median over many faint pixels adds up: without the term, a model
+ * restored better than Richardson–Lucy in PSNR but lost a sizeable part of faint galaxies' aperture flux
+ * (the measurements are in docs/astro-gan.md). Richardson–Lucy's flux is the measured flux (it conserves
+ * it, and its re-blurred image explains the data to the noise), so the correction is only allowed what the
+ * PSF hides: its part that the PSF would pass is removed at inference. Total flux and the light on empty
+ * fields are then Richardson–Lucy's exactly (the removed part has the correction's whole sum).
  *
  * <p>This is fixed processing of the model, recorded in its card ({@link AstroFormulation#NOTE_KEY}
  * {@code = }{@link #NOTE}) and applied by {@link #wrap} wherever the astro domain adapts a loaded
