@@ -13,8 +13,8 @@ import org.realitycheck.astro.degrade.Otf;
 import org.realitycheck.astro.degrade.Psf;
 import org.realitycheck.astro.degrade.Stretch;
 import org.realitycheck.core.Estimate;
+import org.realitycheck.core.ForwardingGenerator;
 import org.realitycheck.core.Generator;
-import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.FeatureTransform;
@@ -184,11 +184,9 @@ public final class RlResidual {
      * simulator's default instrument with the noise measured from each image ({@link
      * org.realitycheck.astro.deconv.Instrument#of}).
      */
-    private static final class Wrapped implements Generator {
-        private final Generator inner;
-
+    private static final class Wrapped extends ForwardingGenerator {
         Wrapped(Generator inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -207,18 +205,9 @@ public final class RlResidual {
 
         @Override
         public List<float[]> generateAll(SampleSet set, long seed) {
-            int batch = preferredBatchSize();
-            List<float[]> out = new ArrayList<>(set.size());
-            int k = 0;
-            for (int from = 0; from < set.size(); from += batch, k++) {
-                int to = Math.min(set.size(), from + batch);
-                INDArray y = run(set.slice(from, to), seed + k, SampleSet.batchShape(to - from, set.conditionShape()));
-                float[][] rows = y.reshape('c', to - from, set.targetLength()).toFloatMatrix();
-                for (float[] r : rows) {
-                    out.add(r);
-                }
-            }
-            return out;
+            // each batch's samples, not only their conditions: Richardson–Lucy needs their instruments
+            return Generator.inBatches(set, seed, preferredBatchSize(),
+                    (from, to, s) -> run(set.slice(from, to), s, SampleSet.batchShape(to - from, set.conditionShape())));
         }
 
         /** Richardson–Lucy on {@code set}, the inner generator on that, then the correction applied. */
@@ -240,19 +229,5 @@ public final class RlResidual {
             return FloatArrays.of(out, y.shape());
         }
 
-        @Override
-        public ModelCard card() {
-            return inner.card();
-        }
-
-        @Override
-        public int preferredBatchSize() {
-            return inner.preferredBatchSize();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 }

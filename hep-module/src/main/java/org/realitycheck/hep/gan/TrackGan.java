@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.realitycheck.core.ForwardingGenerator;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
@@ -185,15 +186,13 @@ public final class TrackGan {
     }
 
     /** Physical-units view of a rotated-frame generator. */
-    private static final class RotatingGenerator implements Generator {
-        private final Generator inner;
-
+    private static final class RotatingGenerator extends ForwardingGenerator {
         /** Layers of a seeded network's condition, or −1 for a network on the rotated hits alone. */
         private final int seededLayers;
         private final ModelCard card;
 
         RotatingGenerator(Generator inner) {
-            this.inner = inner;
+            super(inner);
             ModelCard c = inner.card();
             this.seededLayers = TrackGan.seededLayers(c);
             this.card = seededLayers < 0 ? c : withConditionShape(c, new long[] {4L * seededLayers});
@@ -245,16 +244,6 @@ public final class TrackGan {
         @Override
         public ModelCard card() {
             return card;
-        }
-
-        @Override
-        public int preferredBatchSize() {
-            return inner.preferredBatchSize();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }
