@@ -12,7 +12,7 @@ import org.realitycheck.hep.sim.TrackSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the benchmarks small (no timing assertions: DESIGN.md measures speed with {@code realitycheck bench}). */
+/** Runs the benchmarks small (no timing assertions: speed is measured by {@code realitycheck bench}). */
 class HepBenchmarksTest {
     private static final Logger LOG = LoggerFactory.getLogger(HepBenchmarksTest.class);
     private static final int N = Integer.getInteger("hep.bench.n", 20_000);

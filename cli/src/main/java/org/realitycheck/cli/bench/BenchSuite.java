@@ -175,7 +175,7 @@ public final class BenchSuite {
     /**
      * The domain's default validation suite, end to end (held-out simulation, model, conventional
      * method, statistics), on the shipped default model {@code models/<domain>-default.zip}, as
-     * {@code validate} runs it; target ≤ 60 s (issue 10). One timed run after one warm-up run; the
+     * {@code validate} runs it; target ≤ 60 s. One timed run after one warm-up run; the
      * detail splits the timed run's wall time by {@link org.realitycheck.validation.Evaluations#seconds()}.
      */
     private void validate(List<Measurement> out, String name) throws Exception {
