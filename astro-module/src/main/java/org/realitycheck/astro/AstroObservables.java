@@ -1,7 +1,6 @@
 package org.realitycheck.astro;
 
 import java.util.List;
-import java.util.function.ToDoubleBiFunction;
 
 import org.realitycheck.astro.deconv.Instrument;
 import org.realitycheck.astro.metrics.Photometry;
@@ -34,22 +33,22 @@ public final class AstroObservables {
     /** @return the observables, in report order */
     public static List<Observable> all() {
         return List.of(
-                of("flux_total", "counts", (o, s) -> Photometry.totalFlux(o, off(s), size(s), size(s))),
-                of("flux_aperture", "counts", (o, s) -> {
+                Observable.of("flux_total", "counts", (o, s) -> Photometry.totalFlux(o, off(s), size(s), size(s))),
+                Observable.of("flux_aperture", "counts", (o, s) -> {
                     int n = size(s);
                     double cx = s.covariate("x0").orElse(n / 2.0);
                     double cy = s.covariate("y0").orElse(n / 2.0);
                     return Photometry.apertureFlux(o, off(s), n, n, cx, cy, APERTURE_RADIUS);
                 }),
-                of("r_half", "pix", (o, s) -> {
+                Observable.of("r_half", "pix", (o, s) -> {
                     int n = size(s);
                     double[] c = Photometry.centroid(o, off(s), n, n);
                     double tot = Photometry.apertureFlux(o, off(s), n, n, c[0], c[1], HALF_LIGHT_RMAX);
                     return Photometry.halfLightRadius(o, off(s), n, n, c[0], c[1], tot, HALF_LIGHT_RMAX);
                 }),
-                of("centroid_x", "pix", (o, s) -> Photometry.centroid(o, off(s), size(s), size(s))[0]),
-                of("centroid_y", "pix", (o, s) -> Photometry.centroid(o, off(s), size(s), size(s))[1]),
-                of("detections", "", (o, s) -> {
+                Observable.of("centroid_x", "pix", (o, s) -> Photometry.centroid(o, off(s), size(s), size(s))[0]),
+                Observable.of("centroid_y", "pix", (o, s) -> Photometry.centroid(o, off(s), size(s), size(s))[1]),
+                Observable.of("detections", "", (o, s) -> {
                     Instrument ins = Instrument.of(s);
                     return SourceDetector.defaults().detect(o, off(s), ins.size(), ins.size(), ins.skySigma()).size();
                 }));
@@ -63,29 +62,5 @@ public final class AstroObservables {
 
     static int size(Sample s) {
         return Instrument.of(s).size();
-    }
-
-    private static Observable of(String name, String unit, ToDoubleBiFunction<float[], Sample> f) {
-        return new Observable() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String unit() {
-                return unit;
-            }
-
-            @Override
-            public double compute(float[] output, Sample sample) {
-                return f.applyAsDouble(output, sample);
-            }
-
-            @Override
-            public String toString() {
-                return "Observable[" + name + "]";
-            }
-        };
     }
 }

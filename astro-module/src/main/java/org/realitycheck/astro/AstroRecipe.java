@@ -21,7 +21,7 @@ import org.realitycheck.core.nn.UNetSpec;
  * The astro training recipe ({@link AstroDomain#recipe()}): pix2pix (U-Net generator, PatchGAN
  * discriminator) in one of two formulations ({@link AstroFormulation}): by default the generator learns a
  * correction to the discrepancy-stopped Richardson–Lucy restoration of the degraded image ({@code residual-rl},
- * issue 12: a zero correction is Richardson–Lucy itself), or, as in GalaxyGAN, the restored image itself
+ * a zero correction is Richardson–Lucy itself), or, as in GalaxyGAN, the restored image itself
  * ({@code direct}). The card records the formulation ({@link #record}) and {@link #adapt} applies its fixed
  * pre- and post-processing to a loaded generator; a card without the record is {@code direct}, as every model
  * before the residual formulation was. Conditions go through the GalaxyGAN-style asinh {@link #STRETCH}. No

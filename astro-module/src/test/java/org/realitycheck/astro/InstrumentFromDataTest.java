@@ -21,7 +21,7 @@ import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 
 /**
- * Issue 13: the instrument belongs to the data. Cut-outs blurred by a 4.7-pixel PSF (1.86″ at 0.396″/px)
+ * The instrument belongs to the data. Cut-outs blurred by a 4.7-pixel PSF (1.86″ at 0.396″/px)
  * whose header says so, in the survey keywords {@code SEEING} and {@code PIXSCALE}, and nothing in our own
  * keywords: the conventional method and the forward model must use 4.7 px, not the simulator's 3.54 px.
  */

@@ -10,7 +10,7 @@ class PackagesTest {
         PackageRules.assertFreeOfCycles("org.realitycheck.astro");
     }
 
-    /** DESIGN.md: a domain module never imports validation, the CLI or another domain. */
+    /** A domain module never imports validation, the CLI or another domain. */
     @Test
     void onlyGanCoreIsImported() {
         PackageRules.assertNoDependency("org.realitycheck.astro", "org.realitycheck.validation..",

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13: the same seed gives byte-identical files. Written once here and once in a second JVM (the
+ * The same seed gives byte-identical files. Written once here and once in a second JVM (the
  * header card order used to follow a per-JVM hash order, and a date was written), then compared by SHA-256.
  */
 class WriterDeterminismTest {

@@ -42,8 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * the verdict the manifest expects, 1 otherwise. The output folder is written as one unit.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Gate the shipped models (defaults that pass, flawed ones the gate must catch) on simulated",
-            "held-out data of both domains; write a report per model and an index.html; print the verdict table.",
+        description = {"Gate the shipped models on simulated held-out data: defaults that pass, flawed ones the gate must catch.",
+            "Writes a report per model and an index.html, and prints the verdict table.",
             "Exit 0 when every model got the verdict models/demo.yaml expects, 1 otherwise."},
         footer = {"", "Examples:",
             "  realitycheck demo                          # writes ./realitycheck-out/index.html",

@@ -1,6 +1,6 @@
 package org.realitycheck.cli;
 
-/** The exit codes scripts and CI depend on (DESIGN.md, "The command-line contract"). */
+/** The exit codes scripts and CI depend on (docs/architecture.md, "How data flows through validate"). */
 public final class ExitCode {
     /** The gate passed, or the command succeeded. */
     public static final int OK = 0;

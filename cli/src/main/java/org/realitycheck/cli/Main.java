@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code realitycheck} command. Errors follow DESIGN.md: one line on stderr with a hint, exit 2
+ * The {@code realitycheck} command. Errors follow one rule (docs/architecture.md): one line on stderr with a hint, exit 2
  * for bad usage or input, exit 3 for internal errors, a stack trace only with {@code --debug}.
  */
 @Command(name = "realitycheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -73,7 +73,7 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The error taxonomy (DESIGN.md "Errors and bad input"; issue 9):
+     * The error taxonomy (docs/architecture.md):
      * <ul>
      *   <li>exit 2, the message as it is: {@link BadInputException} (a file, option or policy a user
      *       gave), {@link UsageException}, and I/O failures on the user's files and folders

@@ -30,7 +30,8 @@ import org.realitycheck.core.BadInputException;
  * @param l1Weight λ of the L1 term, or null for the domain's
  * @param decayEpochs epochs of linear learning-rate decay at the end, or null for the domain's
  * @param options simulation options ({@code simulate -O}), never null
- * @param fitFieldScale hep: the field the training targets' helix fit assumes, relative to the true one
+ * @param trainingOptions the recipe's training options ({@code train --training-option}), never null
+ * @param fitFieldScale deprecated ({@code training-option: {fit-field-scale: F}}): hep's field scale, or null
  * @param formulation what the generator learns, for a domain that offers a choice (astro: {@code residual-rl}, {@code direct}),
  *     or null for the domain's default
  * @param release true to write a release artifact (no discriminator, no optimiser state)
@@ -39,7 +40,7 @@ import org.realitycheck.core.BadInputException;
 record Recipe(String domain, Long seed, Integer count, Integer epochs, Integer batch,
         @JsonProperty("learning-rate") Double learningRate, @JsonProperty("l1-weight") Double l1Weight,
         @JsonProperty("decay-epochs") Integer decayEpochs, @JsonProperty("option") Map<String, String> options,
-        @JsonProperty("fit-field-scale") Double fitFieldScale, String formulation, Boolean release, String description) {
+        @JsonProperty("training-option") Map<String, String> trainingOptions, @JsonProperty("fit-field-scale") Double fitFieldScale, String formulation, Boolean release, String description) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -48,6 +49,8 @@ record Recipe(String domain, Long seed, Integer count, Integer epochs, Integer b
             throw new IllegalArgumentException("domain is required");
         }
         options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        trainingOptions = trainingOptions == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(trainingOptions));
         description = description == null ? "" : description.strip();
     }
 
@@ -64,7 +67,8 @@ record Recipe(String domain, Long seed, Integer count, Integer epochs, Integer b
             return YAML.readValue(file.toFile(), Recipe.class);
         } catch (UnrecognizedPropertyException e) {
             throw BadInputException.at(file, e.getPropertyName(), "unknown recipe key; known keys: domain, seed, count, "
-                    + "epochs, batch, learning-rate, l1-weight, decay-epochs, option, fit-field-scale, formulation, release, description");
+                    + "epochs, batch, learning-rate, l1-weight, decay-epochs, option, training-option, formulation, release, description "
+                    + "(fit-field-scale: deprecated)");
         } catch (IOException | IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
             int nl = m.indexOf('\n');

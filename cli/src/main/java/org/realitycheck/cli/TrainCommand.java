@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrainCommand implements Callable<Integer> {
     static final int DEFAULT_COUNT = 2000;
     static final long DEFAULT_SEED = 42;
-    /** The training option {@code --fit-field-scale} sets (hep's recipe takes it). */
+    /** The training option the deprecated {@code --fit-field-scale} sets (hep's recipe takes it). */
     static final String FIT_FIELD_SCALE = "fit-field-scale";
 
     @Spec
@@ -90,9 +90,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Decay the learning rate linearly to zero over the last K epochs (default: the domain's).")
     Integer decayEpochs;
 
+    @Option(names = "--training-option", paramLabel = "KEY=VALUE",
+            description = "An option of the domain's training recipe, passed to it as given (hep: fit-field-scale=F, "
+                    + "the helix fit that makes the training targets assumes a field F times the true one); repeatable.")
+    Map<String, String> trainingOptions = new LinkedHashMap<>();
+
     @Option(names = "--fit-field-scale", paramLabel = "F",
-            description = "hep only: the helix fit that makes the training targets assumes a field F times the true one "
-                    + "(a miscalibration study; default 1).")
+            description = "Deprecated: use --training-option fit-field-scale=F.")
     Double fitFieldScale;
 
     @Option(names = "--formulation", paramLabel = "NAME",
@@ -128,7 +132,8 @@ final class TrainCommand implements Callable<Integer> {
         Double lr = pick(learningRate, r == null ? null : r.learningRate(), null);
         Double l1 = pick(l1Weight, r == null ? null : r.l1Weight(), null);
         Integer decay = pick(decayEpochs, r == null ? null : r.decayEpochs(), null);
-        double field = pick(fitFieldScale, r == null ? null : r.fitFieldScale(), 1.0);
+        var err = spec.commandLine().getErr();
+        Map<String, String> trainOpts = trainingOptions(r, err);
         boolean rel = pick(release, r == null ? null : r.release(), false);
         String form = pick(formulation, r == null ? null : r.formulation(), null);
         Map<String, String> opts = new LinkedHashMap<>(r == null ? Map.of() : r.options());
@@ -150,9 +155,6 @@ final class TrainCommand implements Callable<Integer> {
         if (l1 != null && !(l1 >= 0)) {
             throw new UsageException("--l1-weight must be >= 0, got " + l1);
         }
-        if (!(field > 0) || Double.isInfinite(field)) {
-            throw new UsageException("--fit-field-scale must be > 0, got " + field);
-        }
         if (data != null) {
             Inputs.dataFolder(data, "--data");
         }
@@ -173,17 +175,10 @@ final class TrainCommand implements Callable<Integer> {
         Domain d = named;
         // new cards record the canonical option names, whatever the recipe or the command line said
         opts = Inputs.canonicalOptions(d, opts, spec.commandLine().getErr());
-        Map<String, String> trainOpts = field == 1.0 ? Map.of() : Map.of(FIT_FIELD_SCALE, Double.toString(field));
-        if (!d.recipe().trainingOptions().containsAll(trainOpts.keySet())) {
-            List<String> takers = Domains.all().stream()
-                    .filter(x -> x.recipe().trainingOptions().contains(FIT_FIELD_SCALE)).map(Domain::name).toList();
-            throw new UsageException("--fit-field-scale applies to the " + String.join(", ", takers)
-                    + " domain only, not " + d.name());
-        }
+        checkTrainingOptions(d, trainOpts);
         if (data == null) {
             Limits.checkCount(d, n, s, opts, "--count");
         }
-        var err = spec.commandLine().getErr();
         SampleSet raw;
         if (data != null) {
             raw = d.data().load(data);
@@ -265,6 +260,53 @@ final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("wrote %s (%d samples, %d epochs, %.0f s, final losses %s)%n", out,
                 train.size(), cfg.epochs(), model.card().trainingSeconds(), new TreeMap<>(model.card().finalLosses()));
         return ExitCode.OK;
+    }
+
+    /**
+     * The training options: the recipe's {@code training-option} map, then the command line's
+     * {@code --training-option}s (which win); the deprecated recipe key and option {@code fit-field-scale}
+     * still work, each with a warning line.
+     */
+    private Map<String, String> trainingOptions(Recipe r, java.io.PrintWriter err) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        if (r != null) {
+            opts.putAll(r.trainingOptions());
+            if (r.fitFieldScale() != null) {
+                err.println("warning: recipe key '" + FIT_FIELD_SCALE + "' is deprecated and will be removed; write "
+                        + "'training-option: {" + FIT_FIELD_SCALE + ": " + r.fitFieldScale() + "}'");
+                opts.put(FIT_FIELD_SCALE, Double.toString(r.fitFieldScale()));
+            }
+        }
+        if (fitFieldScale != null) {
+            err.println("warning: option '--fit-field-scale' is deprecated and will be removed; use '--training-option "
+                    + FIT_FIELD_SCALE + "=" + fitFieldScale + "'");
+            opts.put(FIT_FIELD_SCALE, Double.toString(fitFieldScale));
+        }
+        opts.putAll(trainingOptions);
+        return opts;
+    }
+
+    /**
+     * Rejects, before any work, a training option the domain's recipe does not take (naming the domains that
+     * do) or a value it refuses ({@link org.realitycheck.core.TrainingRecipe#describeTrainingOptions} reads them).
+     */
+    private static void checkTrainingOptions(Domain d, Map<String, String> opts) {
+        java.util.Set<String> known = d.recipe().trainingOptions();
+        for (String k : opts.keySet()) {
+            if (!known.contains(k)) {
+                List<String> takers = Domains.all().stream()
+                        .filter(x -> x.recipe().trainingOptions().contains(k)).map(Domain::name).toList();
+                throw new UsageException("--training-option " + k + (takers.isEmpty() ? ": unknown"
+                        : ": applies to the " + String.join(", ", takers) + " domain only, not " + d.name())
+                        + "; the " + d.name() + " recipe takes " + (known.isEmpty() ? "no training options"
+                        : String.join(", ", new java.util.TreeSet<>(known))));
+            }
+        }
+        try {
+            d.recipe().describeTrainingOptions(opts);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--training-option: " + e.getMessage());
+        }
     }
 
     /**

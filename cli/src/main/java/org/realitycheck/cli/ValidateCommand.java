@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.realitycheck.core.BadInputException;
 import org.realitycheck.core.Domain;
 import org.realitycheck.core.Domains;
+import org.realitycheck.core.Generator;
 import org.realitycheck.core.SampleSet;
+import org.realitycheck.core.model.Models;
 import org.realitycheck.validation.CheckResult;
 import org.realitycheck.validation.Check;
 import org.realitycheck.validation.Judge;
@@ -41,16 +43,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@link RunPairs}, the rule {@code compare} applies too).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Gate a model: run the reality checks and write result.json, junit.xml, summary.md and report.html.",
+        description = {"Gate a model: run the reality checks and write the verdict and the report.",
+            "Writes result.json, junit.xml, summary.md and report.html into --out.",
             "Without --data the domain simulates a held-out set from --seed.", "",
-            "Example:", "  realitycheck validate --domain astro --model models/astro-default.zip --out out/astro"},
+            "Example:", "  realitycheck validate --model models/astro-default.zip --out out/astro"},
         footer = {"", "Exit codes: 0 gate passed, 1 gate failed, 2 bad usage or input, 3 internal error."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--domain", required = true, paramLabel = "DOMAIN", description = "The domain: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = DomainNames.class)
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "The domain: ${COMPLETION-CANDIDATES} "
+            + "(default: the one the model's card names; given, it must match).", completionCandidates = DomainNames.class)
     String domain;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "The model to gate: an artifact zip, or an ONNX file (docs/onnx.md).")
@@ -64,7 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--data-option", paramLabel = "KEY=VALUE", description = {"What the data files do not say, e.g. the "
-            + "instrument (astro: psf_fwhm_pix, psf_fwhm_arcsec, pixel_scale, sky_sigma, psf_type, moffat_beta); used "
+            + "instrument (astro: psf-fwhm-pix, psf-fwhm-arcsec, pixel-scale, sky-sigma, psf-type, moffat-beta); used "
             + "where the catalog and headers give nothing. Repeatable."})
     java.util.Map<String, String> dataOptions = new java.util.LinkedHashMap<>();
 
@@ -129,6 +132,9 @@ final class ValidateCommand implements Callable<Integer> {
         inputs.put("--policy", policy);
         inputs.put("--baseline", baseFile);
         OutputFolder.checkReplaceable(out, "--out", force, OutputFolder.Kind.REPORT, inputs);
+        if (domain == null) {
+            domain = cardDomain();
+        }
         Domain d = Domains.byName(domain);
         dataOptions = Inputs.canonicalOptions(d, dataOptions, err);
         List<Check> checks = Suite.checks();
@@ -189,6 +195,13 @@ final class ValidateCommand implements Callable<Integer> {
     static void listChanges(PrintWriter err, List<String> changes) {
         for (String c : changes) {
             err.println("note: compared across a policy change: " + c);
+        }
+    }
+
+    /** The domain the model's card names (the model is opened once more by {@link RealityCheck#of}). */
+    private String cardDomain() {
+        try (Generator g = (card == null ? Models.open(model) : Models.open(model, card)).generator()) {
+            return g.card().domain();
         }
     }
 

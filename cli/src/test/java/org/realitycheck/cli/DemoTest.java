@@ -183,9 +183,11 @@ class DemoTest {
                         assertThat(pre).as(m.name()).startsWith("astro.residual-rl/1:");
                     }
                 }
-                if (recipe.fitFieldScale() != null) {
+                String fieldScale = recipe.fitFieldScale() != null ? recipe.fitFieldScale().toString()
+                        : recipe.trainingOptions().get(TrainCommand.FIT_FIELD_SCALE);
+                if (fieldScale != null) {
                     assertThat(c.notes().get(ModelCard.NOTE_TRAINING_DATA)).contains("miscalibrated field, scale "
-                            + recipe.fitFieldScale());
+                            + fieldScale);
                 }
                 String lo = options.get(m.domain().equals("astro") ? "z-min" : "pt-min");
                 String hi = options.get(m.domain().equals("astro") ? "z-max" : "pt-max");

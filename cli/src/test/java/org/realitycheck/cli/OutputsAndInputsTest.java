@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.realitycheck.core.io.AtomicFiles;
 
 /**
- * Issue 14's cases on outputs and inputs, through {@link Main#run} in-process: every one ends in
+ * The hostile-input cases on outputs and inputs, through {@link Main#run} in-process: every one ends in
  * exit 2 with one line naming the path and what was expected, checked before any expensive work,
  * and nothing of the user's is lost. The train cases would take minutes if the checks came after
  * training; they use a tiny count anyway so that a regression fails rather than hangs.

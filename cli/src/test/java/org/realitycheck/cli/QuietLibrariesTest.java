@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 14: truncated FITS files printed 25–62 lines of nom-tam-fits' {@code java.util.logging}
+ * Truncated FITS files printed 25–62 lines of nom-tam-fits' {@code java.util.logging}
  * output before our one-line error. Library logging is off unless {@code --debug}; the end-to-end
  * case runs the real command in a fresh JVM, where {@code java.util.logging}'s console handler
  * writes to the process's own stderr, so that every line a user would see is counted.

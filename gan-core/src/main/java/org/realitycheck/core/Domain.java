@@ -27,11 +27,14 @@ package org.realitycheck.core;
  * in {@code META-INF/services/org.realitycheck.core.Domain} ({@link java.util.ServiceLoader}; found by
  * {@link Domains#byName}), and extend {@code org.realitycheck.core.testkit.DomainContractTest} in its
  * tests. All sample sets a domain returns, through any role, share one condition shape and one target
- * shape, and all values are in physical units.
+ * shape, and all values are in physical units. Its jar works without rebuilding realitycheck: put it in the
+ * {@code plugins/} folder beside the launcher or name it in {@code REALITYCHECK_PLUGINS} (docs/architecture.md,
+ * "Where to add things").
  *
- * <p>A domain may hold state the roles share (HEP: the detector the last loaded data described); the
- * role objects it returns then read that state on every call, so a role obtained before a load sees
- * the loaded detector.
+ * <p>What describes the measurement (astro: the instrument) should travel with the samples, so that the
+ * role objects are immutable and can be shared. HEP still holds the detector the last loaded data
+ * described as state its roles share (they read it on every call, so a role obtained before a load sees
+ * the loaded detector); {@link Domains} therefore hands out a new domain instance on every lookup.
  */
 public interface Domain {
     /** @return the registry name, lower case ({@code [a-z][a-z0-9-]*}), e.g. {@code astro} */

@@ -60,7 +60,7 @@ public interface DomainData {
             String k = e.getKey();
             String c = renamed.get(k.toLowerCase(Locale.ROOT));
             if (c != null) {
-                deprecation.accept("option '" + k + "' is deprecated and will be removed; use '" + c + "'");
+                deprecation.accept(Deprecations.message("option", k, c));
                 k = c;
             }
             out.put(k, e.getValue());

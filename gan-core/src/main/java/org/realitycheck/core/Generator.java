@@ -33,18 +33,36 @@ public interface Generator extends AutoCloseable {
      * @return one flattened output per sample, in order
      */
     default List<float[]> generateAll(SampleSet set, long seed) {
-        int batch = preferredBatchSize();
+        return inBatches(set, seed, preferredBatchSize(), (from, to, s) -> generate(set.conditions(from, to), s));
+    }
+
+    /**
+     * The batching of {@link #generateAll}, for a generator that overrides it to see each batch's samples
+     * (not only their conditions): batch {@code k} covers samples {@code [k·batch, min(n, (k+1)·batch))} and
+     * gets seed {@code seed + k}.
+     *
+     * @param step makes the outputs of one batch, shape {@code [to − from, ...targetShape]}
+     * @return one flattened output per sample, in order
+     */
+    static List<float[]> inBatches(SampleSet set, long seed, int batch, BatchStep step) {
         List<float[]> out = new ArrayList<>(set.size());
         int k = 0;
         for (int from = 0; from < set.size(); from += batch, k++) {
             int to = Math.min(set.size(), from + batch);
-            INDArray y = generate(set.conditions(from, to), seed + k);
+            INDArray y = step.run(from, to, seed + k);
             float[][] rows = y.reshape('c', to - from, set.targetLength()).toFloatMatrix();
             for (float[] r : rows) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /** One batch of {@link #inBatches}. */
+    @FunctionalInterface
+    interface BatchStep {
+        /** @return the outputs of samples {@code [from, to)}, with the batch's seed */
+        INDArray run(int from, int to, long seed);
     }
 
     @Override

@@ -8,6 +8,40 @@ import java.util.OptionalDouble;
  * per observable.
  */
 public interface Observable {
+    /**
+     * An observable from a function, for the common case with no uncertainty and the plain residual.
+     *
+     * @param name a stable id, e.g. {@code flux_total}
+     * @param unit its unit, empty if none
+     * @param compute the value of an output (flattened, physical units) for its sample; NaN when undefined
+     */
+    static Observable of(String name, String unit, java.util.function.ToDoubleBiFunction<float[], Sample> compute) {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(unit, "unit");
+        java.util.Objects.requireNonNull(compute, "compute");
+        return new Observable() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String unit() {
+                return unit;
+            }
+
+            @Override
+            public double compute(float[] output, Sample sample) {
+                return compute.applyAsDouble(output, sample);
+            }
+
+            @Override
+            public String toString() {
+                return "Observable[" + name + "]";
+            }
+        };
+    }
+
     /** @return a stable id, e.g. {@code flux} or {@code q_over_pt} */
     String name();
 

@@ -36,7 +36,7 @@ public final class TrackTraining {
      * path, because in the rotated frame the sagitta offsets and z are nearly linear in q/p_T and cot θ (a
      * least-squares linear read-out alone reaches 2.4× the fit's q/p_T width, 1.1× its φ0 width; measured in
      * docs/hep-gan.md); the seed, because that linearity fails below ~1 GeV, and the fit's parameters are
-     * the seed's plus a correction linear in the small residuals at every p_T (issue 12).
+     * the seed's plus a correction linear in the small residuals at every p_T.
      */
     public static GanArchitecture architecture(Detector detector) {
         int c = TrackSeed.length(detector.layers());

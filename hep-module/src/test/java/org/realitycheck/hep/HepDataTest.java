@@ -25,7 +25,7 @@ import org.realitycheck.hep.fit.HelixFitMethod;
 import org.realitycheck.hep.observables.Summary;
 
 /**
- * A scientist's own TrackML data (issue 13, HEP half): the detector read from {@code detector.yaml}
+ * A scientist's own TrackML data: the detector read from {@code detector.yaml}
  * and used by the simulation, the fit and the forward model; hits outside the described layers
  * counted; corrupt hits dropped, counted and, beyond 1% of the tracks, refused; hits without truth.
  */

@@ -10,7 +10,7 @@ class PackagesTest {
         PackageRules.assertFreeOfCycles("org.realitycheck.validation");
     }
 
-    /** DESIGN.md: validation sees a domain only through the Domain SPI. */
+    /** Validation sees a domain only through the Domain SPI. */
     @Test
     void noDomainIsImported() {
         PackageRules.assertNoDependency("org.realitycheck.validation", "org.realitycheck.astro..", "org.realitycheck.hep..");

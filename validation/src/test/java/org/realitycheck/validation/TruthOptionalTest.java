@@ -12,7 +12,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.validation.testing.Toy;
 
 /**
- * Issue 13, "truth is optional": the user's data without truth loads and validates; the checks that
+ * "Truth is optional": the user's data without truth loads and validates; the checks that
  * need truth are SKIPPED with the reason, the others run (empty fields on the data's own empty samples,
  * forward-model consistency, the covariate sweep with the data placed against the training range), and
  * what the loader assumed turns the {@link DataInput} row into a WARN.

@@ -24,7 +24,7 @@ import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.io.AtomicFiles;
 
 /**
- * Writes an astro sample set in the {@code realitycheck simulate astro} layout (DESIGN.md):
+ * Writes an astro sample set in the {@code realitycheck simulate astro} layout (docs/data.md):
  * <pre>
  * DIR/catalog.csv          id,kind,subtype,redshift,flux,r_e,... (one row per sample; empty = not defined)
  * DIR/truth/&lt;id&gt;.fits     the truth image, float32, counts (only for samples with a target)

@@ -80,6 +80,9 @@ final class InstrumentReader {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(options).entrySet()) {
             String name = DEPRECATED.getOrDefault(e.getKey(), e.getKey());
+            if (!name.equals(e.getKey())) {
+                org.realitycheck.core.Deprecations.warnOnce("data option", e.getKey(), name);
+            }
             String v = e.getValue().trim();
             if (!OPTION_KEYS.contains(name)) {
                 throw new BadInputException("unknown data option '" + e.getKey() + "'; known: " + String.join(", ", OPTION_KEYS));

@@ -16,7 +16,7 @@ import org.realitycheck.core.SampleSet;
  * Richardson–Lucy already Lucy 1974, who stopped when the fit reached the noise, and the review of Starck,
  * Pantin &amp; Murtagh 2002, PASP 114, 1051). Unstopped, RL keeps fitting the noise: the estimate sharpens
  * noise peaks into "sources" and on real cut-outs ended below the degraded input's PSNR after a fixed 30
- * iterations (issue 13). So before each update the re-blurred estimate is compared with the data,
+ * iterations. So before each update the re-blurred estimate is compared with the data,
  * {@code χ²/ndf = Σ ((d − A u)/σ)² / ndf} (one term per independent measured pixel; σ measured from the
  * image itself, {@link org.realitycheck.astro.degrade.Background#noiseSigma}, so that the estimate depends on
  * the measurement alone), and the iteration stops at the first estimate with {@code χ²/ndf ≤ τ} (default

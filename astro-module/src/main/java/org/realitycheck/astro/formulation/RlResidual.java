@@ -13,8 +13,8 @@ import org.realitycheck.astro.degrade.Otf;
 import org.realitycheck.astro.degrade.Psf;
 import org.realitycheck.astro.degrade.Stretch;
 import org.realitycheck.core.Estimate;
+import org.realitycheck.core.ForwardingGenerator;
 import org.realitycheck.core.Generator;
-import org.realitycheck.core.ModelCard;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
 import org.realitycheck.core.data.FeatureTransform;
@@ -33,15 +33,13 @@ import org.realitycheck.core.data.Normalization;
  * L1 term weighs the difference linearly in counts below δ and logarithmically above, so that neither the
  * bright cores (as in counts) nor the faint outskirts (as in the stretch) dominate it.
  *
- * <p><b>Why {@code − P ⊛ Δ}.</b> Without it, the first such model (seed 1, 2,048 galaxies) restored
- * 3–4 dB better than Richardson–Lucy in PSNR but took 13% (z 0.05–0.1) to 32% (z 0.1–0.15) of the
- * aperture flux of faint galaxies: the L1 term makes each pixel's correction median-unbiased, not
- * mean-unbiased, and a small negative median over many faint pixels adds up. Richardson–Lucy's flux is
- * the measured flux (it conserves it, and its re-blurred image explains the data to the noise), so the
- * correction is only allowed what the PSF hides: its part that the PSF would pass is removed at inference.
- * The same model then measured +2.1 to +2.9 dB over Richardson–Lucy and aperture flux within 0.7% of
- * Richardson–Lucy's at every redshift; total flux and the light on empty fields are Richardson–Lucy's
- * exactly (the removed part has the correction's whole sum).
+ * <p><b>Why {@code − P ⊛ Δ}.</b> The L1 term makes each pixel's correction median-unbiased, not
+ * mean-unbiased, and a small negative median over many faint pixels adds up: without the term, a model
+ * restored better than Richardson–Lucy in PSNR but lost a sizeable part of faint galaxies' aperture flux
+ * (the measurements are in docs/astro-gan.md). Richardson–Lucy's flux is the measured flux (it conserves
+ * it, and its re-blurred image explains the data to the noise), so the correction is only allowed what the
+ * PSF hides: its part that the PSF would pass is removed at inference. Total flux and the light on empty
+ * fields are then Richardson–Lucy's exactly (the removed part has the correction's whole sum).
  *
  * <p>This is fixed processing of the model, recorded in its card ({@link AstroFormulation#NOTE_KEY}
  * {@code = }{@link #NOTE}) and applied by {@link #wrap} wherever the astro domain adapts a loaded
@@ -186,11 +184,9 @@ public final class RlResidual {
      * simulator's default instrument with the noise measured from each image ({@link
      * org.realitycheck.astro.deconv.Instrument#of}).
      */
-    private static final class Wrapped implements Generator {
-        private final Generator inner;
-
+    private static final class Wrapped extends ForwardingGenerator {
         Wrapped(Generator inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -209,18 +205,9 @@ public final class RlResidual {
 
         @Override
         public List<float[]> generateAll(SampleSet set, long seed) {
-            int batch = preferredBatchSize();
-            List<float[]> out = new ArrayList<>(set.size());
-            int k = 0;
-            for (int from = 0; from < set.size(); from += batch, k++) {
-                int to = Math.min(set.size(), from + batch);
-                INDArray y = run(set.slice(from, to), seed + k, SampleSet.batchShape(to - from, set.conditionShape()));
-                float[][] rows = y.reshape('c', to - from, set.targetLength()).toFloatMatrix();
-                for (float[] r : rows) {
-                    out.add(r);
-                }
-            }
-            return out;
+            // each batch's samples, not only their conditions: Richardson–Lucy needs their instruments
+            return Generator.inBatches(set, seed, preferredBatchSize(),
+                    (from, to, s) -> run(set.slice(from, to), s, SampleSet.batchShape(to - from, set.conditionShape())));
         }
 
         /** Richardson–Lucy on {@code set}, the inner generator on that, then the correction applied. */
@@ -242,19 +229,5 @@ public final class RlResidual {
             return FloatArrays.of(out, y.shape());
         }
 
-        @Override
-        public ModelCard card() {
-            return inner.card();
-        }
-
-        @Override
-        public int preferredBatchSize() {
-            return inner.preferredBatchSize();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 }

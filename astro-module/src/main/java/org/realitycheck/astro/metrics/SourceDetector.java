@@ -13,7 +13,7 @@ import java.util.List;
  * @param minArea minimum number of connected pixels, {@code >= 1} (default 5)
  */
 public record SourceDetector(double k, int minArea) {
-    /** Default threshold, σ (SCIENCE.md). */
+    /** Default threshold, σ (docs/science.md). */
     public static final double DEFAULT_K = 5;
     /** Default minimum area, pixels. */
     public static final int DEFAULT_MIN_AREA = 5;

@@ -47,7 +47,7 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
 
     /**
      * The names before options were kebab-case ({@code z_max}), each mapped to its key in {@link #KEYS};
-     * still accepted, deprecated (the CLI says so on stderr).
+     * still accepted, deprecated (the CLI says so on stderr, the library in a log warning).
      */
     public static final Map<String, String> DEPRECATED = deprecated(KEYS);
 
@@ -120,7 +120,10 @@ public record SimConfig(int size, int bands, double pixelScale, Psf.Kind psfKind
         Map<String, String> o = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : options.entrySet()) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
-            k = DEPRECATED.getOrDefault(k, k);
+            if (DEPRECATED.containsKey(k)) {
+                org.realitycheck.core.Deprecations.warnOnce("option", k, DEPRECATED.get(k));
+                k = DEPRECATED.get(k);
+            }
             if (!KEYS.contains(k)) {
                 throw new BadInputException("unknown astro option '" + e.getKey() + "'; known options: " + String.join(", ", KEYS));
             }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.realitycheck.core.BadInputException;
 
 /**
- * What a FITS header may make the reader allocate (issue 14): the NAXIS product is bounded and must
+ * What a FITS header may make the reader allocate: the NAXIS product is bounded and must
  * fit in the file, checked before the data is read. Headers are written card by card here, as the
  * FITS standard (4.0, section 4) lays them out, so the test does not depend on the writer under test.
  */

@@ -132,7 +132,7 @@ class FitsIOTest {
                 .hasMessageContaining("blank.fits").hasMessageContaining("HDU 0").hasMessageContaining("NaN");
     }
 
-    /** Issue 14: a BITPIX of 12 is not FITS; it used to be read and trained on. */
+    /** A BITPIX of 12 is not FITS; it used to be read and trained on. */
     @Test
     void illegalBitpixIsRejectedNamingTheKeyword() throws IOException {
         Path f = dir.resolve("bitpix.fits");
@@ -145,7 +145,7 @@ class FitsIOTest {
                 .hasMessage(f + ": HDU 0, keyword BITPIX: illegal value 12; expected one of [8, 16, 32, 64, -32, -64]");
     }
 
-    /** Issue 13: the same image and keywords give the same bytes (card order fixed, nothing run-dependent). */
+    /** The same image and keywords give the same bytes (card order fixed, nothing run-dependent). */
     @Test
     void sameImageGivesIdenticalBytes() throws IOException {
         Map<String, String> kw = new java.util.LinkedHashMap<>();

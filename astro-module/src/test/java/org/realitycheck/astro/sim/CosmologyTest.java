@@ -30,7 +30,7 @@ class CosmologyTest {
         assertThat(c.luminosityDistance(z) / approx).isCloseTo(1, within(1e-5));
     }
 
-    /** From z = 0.01 to 0.02 a galaxy gets about 2× smaller and about 4× fainter (SCIENCE.md). */
+    /** From z = 0.01 to 0.02 a galaxy gets about 2× smaller and about 4× fainter (docs/science.md). */
     @Test
     void galaxiesShrinkAndFadeWithRedshift() {
         assertThat(c.arcsec(1, 0.01) / c.arcsec(1, 0.02)).isCloseTo(1.98, within(0.02));

@@ -21,7 +21,7 @@ import org.realitycheck.validation.PolicyParser;
 import org.realitycheck.validation.Suite;
 
 /**
- * Fuzz tests of the readers a user's file reaches (issue 14): the FITS reader, the astro catalog
+ * Fuzz tests of the readers a user's file reaches: the FITS reader, the astro catalog
  * loader, the TrackML reader, the model artifact loader and the policy parser. Each target's
  * contract: it returns valid data or throws {@code BadInputException}; never another exception,
  * never a hang, never an allocation past the limits ({@link Fuzzer}). The seeds are under
@@ -35,7 +35,7 @@ import org.realitycheck.validation.Suite;
  *
  * <p>Values a reader accepts that make no physical sense (a non-finite covariate, a pixel that is
  * not finite) are "accepted nonsense": counted, saved and printed, and they fail the test (the readers
- * validate values where they enter since issue 13); {@code -Dfuzz.strictValues=false} only reports them.
+ * validate values where they enter); {@code -Dfuzz.strictValues=false} only reports them.
  */
 class FuzzTest {
     static final double SECONDS = Double.parseDouble(System.getProperty("fuzz.seconds", "3"));

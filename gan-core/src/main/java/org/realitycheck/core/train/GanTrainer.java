@@ -46,22 +46,10 @@ import org.slf4j.LoggerFactory;
  * respect to D's input placeholder, {@code calculateGradients}), then runs {@code G.fit} on the
  * surrogate loss Σ G(x)·∂L_adv/∂G(x) + λ·L1, whose parameter gradient equals the true one.
  *
- * <p>Measured against the alternative (the same graphs, {@code calculateGradients} for every
- * variable and one ND4J Adam {@code GradientUpdater} per variable) with {@code GanThroughputBenchmark}
- * on the shared 2-core machine (load average 8–11 from other jobs, so ±30% noise), in samples/s
- * (several runs where there are several numbers):
- * <table>
- *   <caption>training throughput</caption>
- *   <tr><th>network</th><th>OMP threads</th><th>fit (this loop)</th><th>manual</th></tr>
- *   <tr><td>U-Net + PatchGAN defaults, batch 16</td><td>1</td><td>33, 31, 30</td><td>46, 30, 29</td></tr>
- *   <tr><td>U-Net + PatchGAN defaults, batch 16</td><td>2</td><td>5.4</td><td>6.8</td></tr>
- *   <tr><td>MLP 1+4→64→64→1, batch 64</td><td>1</td><td>387, 601</td><td>331, 721</td></tr>
- *   <tr><td>MLP 1+4→64→64→1, batch 64</td><td>2</td><td>93</td><td>136</td></tr>
- * </table>
- * The two are equal within the noise; {@code fit} is kept because it stores Adam's state in
- * SameDiff's own saved format, which makes checkpoints resume bit for bit with no extra code. On a
- * busy machine, two spinning OpenMP threads cost far more than they gain: prefer
- * {@code OMP_NUM_THREADS=1} when other jobs share the cores.
+ * <p>The alternative (the same graphs, {@code calculateGradients} for every variable and one ND4J Adam
+ * {@code GradientUpdater} per variable) trains equally fast within the noise (measurements in
+ * docs/training.md); {@code fit} is kept because it stores Adam's state in SameDiff's own saved format,
+ * which makes checkpoints resume bit for bit with no extra code.
  *
  * <p><b>Randomness.</b> Weights come from {@code SplittableRandom(seed)} (G from its first split,
  * D from its second); batch order from {@link SampleSet#batchIndices} with seed {@code seed + epoch};

@@ -238,22 +238,7 @@ public class ToyDomain extends FlatDomain {
     }
 
     protected static Observable observable(String name, int index) {
-        return new Observable() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String unit() {
-                return "";
-            }
-
-            @Override
-            public double compute(float[] output, Sample sample) {
-                return output[index];
-            }
-        };
+        return Observable.of(name, "", (output, sample) -> output[index]);
     }
 
     @Override

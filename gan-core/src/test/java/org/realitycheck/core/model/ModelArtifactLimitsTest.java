@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.realitycheck.core.BadInputException;
 
 /**
- * Zip bombs against the model loaders (issue 14: a 1.3 MB zip hiding a 1 GiB entry ran out of
+ * Zip bombs against the model loaders (a 1.3 MB zip hiding a 1 GiB entry ran out of
  * memory): the declared sizes, the bytes actually inflated and the compression ratio are bounded,
  * each limit named in the message, before anything large is allocated.
  */

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * identity ({@code volume_id}, {@code layer_id}, the columns of a hits file). A detector is data: it is
  * read from a YAML description ({@link DetectorYaml}, format in docs/data.md), and
  * the default ({@link #toy()}) is the shipped resource {@code org/realitycheck/hep/detector-toy.yaml}:
- * the TrackML/ATLAS-like barrel of SCIENCE.md, radii 32, 72, 116, 172, 260, 360, 500, 660, 820, 1020 mm
+ * the TrackML/ATLAS-like barrel of docs/science.md, radii 32, 72, 116, 172, 260, 360, 500, 660, 820, 1020 mm
  * numbered as the TrackML barrel volumes 8 (pixels), 13 (short strips) and 17 (long strips); pixels
  * σ_rφ = 15 µm, σ_z = 50 µm; strips σ_rφ = 40 µm, σ_z = 500 µm; B = 2 T; |z| ≤ 3 m.
  *
@@ -115,7 +115,7 @@ public record Detector(double bField, double[] radii, double[] halfLengths, doub
     public static final String TRACKML_BARREL_RESOURCE = "/org/realitycheck/hep/detector-trackml-barrel.yaml";
 
     /**
-     * The default toy detector of SCIENCE.md, read from {@link #TOY_RESOURCE}: 2 T, 10 layers, no
+     * The default toy detector of docs/science.md, read from {@link #TOY_RESOURCE}: 2 T, 10 layers, no
      * scattering, full efficiency, 3 m long.
      */
     public static Detector toy() {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.realitycheck.core.ForwardingGenerator;
 import org.realitycheck.core.Generator;
 import org.realitycheck.core.Sample;
 import org.realitycheck.core.SampleSet;
@@ -32,7 +33,7 @@ import org.realitycheck.hep.track.TrackParameters;
  * artifact's generator ({@code ModelArtifact.load}) expects the network's frame and must not be used
  * for hep models directly. Training goes through gan-core's {@code DomainTrainer}, like every domain's.
  *
- * <p><b>Seeded frame.</b> Models trained since issue 12's low-p_T work do not see the rotated coordinates but
+ * <p><b>Seeded frame.</b> Models trained since the low-p_T work do not see the rotated coordinates but
  * a three-point helix seed, every hit's residual from it and the mask ({@link TrackSeed}), fixed
  * preprocessing after the rotation. Both frames keep working: a card's {@value #NOTE_FRAME} note says which
  * one its network takes ({@link #seededNote}, written by {@code HepRecipe.record}), and a card without the note (every
@@ -46,15 +47,13 @@ import org.realitycheck.hep.track.TrackParameters;
  * measure (the sagitta is linear in it), it spans only ±2 GeV⁻¹ and its error is roughly constant,
  * whereas p_T spans 0.5–100 GeV with an error growing as p_T².
  *
- * <p><b>Precision.</b> The issue asked for GAN − truth widths within 3× the fit's for q/p_T and φ0,
- * i.e. ~0.1% of q/p_T's spread. In the rotated frame the hit offsets are nearly linear in q/p_T and z in
- * cot θ, so the difficulty is optimisation precision, not expressiveness: hence the linear skip path, the
- * learning rate annealed to zero, the large rate and the large batches of the recipe
- * ({@link org.realitycheck.hep.TrackTraining}). The measurements behind it (GAN/fit widths per
- * configuration, 4k to 100k training tracks) are in docs/hep-gan.md. On the rotated hits alone the
- * default recipe stayed at 2.5–2.7× the fit's q/p_T resolution from 1 to 100 GeV and 4.6× at 0.5–0.81 GeV,
- * where the offsets are no longer linear in q/p_T; the seeded frame is what brings every p_T bin within
- * the 3× (measurements in the recipe models/hep-default.yaml).
+ * <p><b>Precision.</b> The aim is GAN − truth widths within 3× the fit's for q/p_T and φ0, i.e. ~0.1% of
+ * q/p_T's spread. In the rotated frame the hit offsets are nearly linear in q/p_T and z in cot θ, so the
+ * difficulty is optimisation precision, not expressiveness: hence the linear skip path, the learning rate
+ * annealed to zero, the large rate and the large batches of the recipe
+ * ({@link org.realitycheck.hep.TrackTraining}). Below 1 GeV the offsets are no longer linear in q/p_T; the
+ * seeded frame is what brings every p_T bin within the 3×. The measurements behind both (GAN/fit widths
+ * per configuration and per p_T bin) are in docs/hep-gan.md.
  */
 public final class TrackGan {
     private TrackGan() {
@@ -195,15 +194,13 @@ public final class TrackGan {
     private static final boolean FUSED = !"false".equals(System.getProperty(FUSED_PROPERTY));
 
     /** Physical-units view of a rotated-frame generator. */
-    static final class RotatingGenerator implements Generator {
-        private final Generator inner;
-
+    static final class RotatingGenerator extends ForwardingGenerator {
         /** Layers of a seeded network's condition, or −1 for a network on the rotated hits alone. */
         private final int seededLayers;
         private final ModelCard card;
 
         RotatingGenerator(Generator inner) {
-            this.inner = inner;
+            super(inner);
             ModelCard c = inner.card();
             this.seededLayers = TrackGan.seededLayers(c);
             this.card = seededLayers < 0 ? c : withConditionShape(c, new long[] {4L * seededLayers});
@@ -301,16 +298,6 @@ public final class TrackGan {
             public void fromNetwork(float[] out, int outOffset, double[] state, int stateOffset) {
                 out[outOffset + 1] = (float) TrackParameters.wrapAngle(out[outOffset + 1] + state[stateOffset]);
             }
-        }
-
-        @Override
-        public int preferredBatchSize() {
-            return inner.preferredBatchSize();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

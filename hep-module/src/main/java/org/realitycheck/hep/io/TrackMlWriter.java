@@ -18,7 +18,7 @@ import org.realitycheck.hep.event.Particle;
 import org.realitycheck.hep.event.TruthHit;
 
 /**
- * Writes events as TrackML-style CSV (the {@code realitycheck simulate hep} contract in DESIGN.md):
+ * Writes events as TrackML-style CSV (the {@code realitycheck simulate hep} layout of docs/data.md):
  * {@code DIR/event<9 digits>-hits.csv} (hit_id,x,y,z,volume_id,layer_id,module_id),
  * {@code -particles.csv} (particle_id,vx,vy,vz,px,py,pz,q,nhits) and {@code -truth.csv}
  * (hit_id,particle_id,tx,ty,tz,tpx,tpy,tpz,weight); mm and GeV; an event without particles has no

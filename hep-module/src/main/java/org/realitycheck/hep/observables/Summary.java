@@ -3,7 +3,7 @@ package org.realitycheck.hep.observables;
 import java.util.Arrays;
 
 /**
- * Location and width of a set of residuals or pulls (HEP conventions, SCIENCE.md): mean with its
+ * Location and width of a set of residuals or pulls (HEP conventions, docs/science.md): mean with its
  * standard error, standard deviation, and the robust width MAD·1.4826 (equal to σ for a Gaussian).
  *
  * @param n number of finite values used, {@code >= 0}

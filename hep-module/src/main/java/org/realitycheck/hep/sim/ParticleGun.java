@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.realitycheck.hep.track.TrackParameters;
 
 /**
- * Draws single charged tracks. Defaults (SCIENCE.md): p_T log-uniform in [0.5, 100] GeV, η uniform in
+ * Draws single charged tracks. Defaults (docs/science.md): p_T log-uniform in [0.5, 100] GeV, η uniform in
  * [−1, 1], φ0 uniform, charge ±1 with equal probability, d0 ~ N(0, 0.01 mm), z0 ~ N(0, 50 mm).
  *
  * @param ptMin lowest p_T, GeV, {@code > 0}
@@ -28,7 +28,7 @@ public record ParticleGun(double ptMin, double ptMax, double etaMin, double etaM
         }
     }
 
-    /** The SCIENCE.md defaults. */
+    /** The defaults of docs/science.md. */
     public static ParticleGun defaults() {
         return new ParticleGun(0.5, 100.0, -1.0, 1.0, 0.01, 50.0);
     }

@@ -19,7 +19,7 @@ class DetectorYamlTest {
 
     @Test
     void theShippedToyIsTheDetectorOfScienceMd() {
-        // SCIENCE.md, "Toy detector": the numbers typed in from there, not from the resource
+        // docs/science.md, "The default toy detector": the numbers typed in from there, not from the resource
         Detector toy = Detector.toy();
         assertThat(toy.bField()).isEqualTo(2.0);
         assertThat(toy.radii()).containsExactly(32, 72, 116, 172, 260, 360, 500, 660, 820, 1020);

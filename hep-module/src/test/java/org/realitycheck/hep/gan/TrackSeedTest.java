@@ -12,7 +12,7 @@ import org.realitycheck.hep.track.HitVector;
 import org.realitycheck.hep.track.TrackParameters;
 
 /**
- * The three-point seed against the closed-form helix of SCIENCE.md (a track from the origin hits the layer at
+ * The three-point seed against the closed-form helix of docs/science.md (a track from the origin hits the layer at
  * radius r at φ = φ0 − q̂·asin(r/2R), z = z0 + 2R·asin(r/2R)·cot θ, R [m] = p_T / (0.2998·B)), not against the
  * simulator's propagation.
  */

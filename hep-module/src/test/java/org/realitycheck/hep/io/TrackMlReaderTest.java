@@ -21,8 +21,8 @@ import org.realitycheck.hep.sim.ParticleGun;
 import org.realitycheck.hep.sim.TrackSimulator;
 
 /**
- * The TrackML reader against files other tools write (issue 13) and against the hostile-user cases of
- * issue 14: a byte-order mark, CRLF, quoted fields, blank lines, repeated columns, wrong field counts,
+ * The TrackML reader against files other tools write and against the cases of
+ * a hostile user: a byte-order mark, CRLF, quoted fields, blank lines, repeated columns, wrong field counts,
  * 64-bit particle ids, files that are not UTF-8.
  */
 class TrackMlReaderTest {
