@@ -17,7 +17,7 @@ import org.realitycheck.validation.testing.TestModels;
 /** Honest and broken image models of the real astro domain, built on Richardson–Lucy. */
 final class Astro {
     static final Domain DOMAIN = Domains.byName("astro");
-    /** SCIENCE.md's default training range. */
+    /** The astro domain's default training range (docs/science.md). */
     static final Map<String, Range> TRAINING = Map.of("redshift", new Range(0.01, 0.05));
 
     private Astro() {

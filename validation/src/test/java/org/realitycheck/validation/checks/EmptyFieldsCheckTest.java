@@ -144,7 +144,7 @@ class EmptyFieldsCheckTest {
         assertThat(gallery.columns()).containsExactly("input", "model", "richardson-lucy");
         assertThat(gallery.rows()).hasSize(6).allSatisfy(row -> assertThat(row.markers()).isNotEmpty());
 
-        // issue 10's finding: ~100 counts of diffuse light (0.025 counts/pixel, 0.4 sky sigma) and no 5-sigma source
+        // a measured flawed GAN's signature: ~100 counts of diffuse light (0.025 counts/pixel, 0.4 sky sigma) and no 5-sigma source
         CheckResult diffuse = Astro.run("diffuse", TestModels.map(Astro.RL, (c, o) -> plus(o, 0.025f)));
         assertThat(diffuse.metric("detection_rate").orElseThrow().value()).isZero();
         assertThat(diffuse).hasStatus(Status.FAIL).reasonContains("spurious_flux_minus_conventional")

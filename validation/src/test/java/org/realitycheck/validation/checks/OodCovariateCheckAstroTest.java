@@ -47,7 +47,7 @@ class OodCovariateCheckAstroTest {
      * 0.01 &lt; z &lt; 0.02. With ρ = F_ref / F (F the RL flux of the input) it keeps the fraction
      * exp(−0.0565·(ρ − 1)^1.3) of the light for ρ &gt; 1, all of it otherwise.
      *
-     * <p>Why this is a fair stand-in: it reproduces what issue 10 measured on a real default astro GAN
+     * <p>Why this is a fair stand-in: it reproduces what was measured on a real default astro GAN (docs/astro-gan.md)
      * (trained at 0.01 &lt; z &lt; 0.05): about −13% of the flux for galaxies ~3× fainter than the training
      * range's faint end (z 0.07–0.1) and −83% for ~16× fainter (z 0.15–0.25); the two constants are fitted
      * to those two numbers, and the loss depends only on what the model sees (how faint the input is),
@@ -77,7 +77,7 @@ class OodCovariateCheckAstroTest {
         assertFailsOn(survey, "flux_total.worst_bias_excess_in_application_range");
         assertThat(value(survey, "flux_total.worst_bias_in_application_range")).isLessThan(-0.05);
         // (against the fixed-30-iteration RL it was ahead in PSNR beyond the range, so a PSNR-only sweep passed it;
-        // against the discrepancy-stopped RL of issue 13 it is behind in PSNR too: measured -2.2 dB)
+        // against the discrepancy-stopped RL it is behind in PSNR too: measured -2.2 dB)
         assertThat(value(survey, "outside.worst_psnr_advantage")).isLessThan(0);
 
         CheckResult home = run(CHECK, narrow, Astro.DOMAIN, policy(0.02), 71);

@@ -60,7 +60,7 @@ class RareObjectsCheckTest {
         Generator rl = DomainFixtures.richardsonLucy();
         CheckResult honest = run("richardson-lucy", rl, astro, 90);
         assertThat(honest).hasStatus(Status.PASS);
-        // RL stopped by the discrepancy principle (issue 13) recovers 0.81 of these 90 injections (30 fixed
+        // RL stopped by the discrepancy principle recovers 0.81 of these 90 injections (30 fixed
         // iterations, which fit the noise, recovered ~0.9): faint point sources sit at the noise level it stops at
         assertThat(honest.metric("recovered_fraction").orElseThrow().value()).isGreaterThan(0.7);
         assertThat(honest.metric("subtype3.recovered_fraction")).isPresent();
