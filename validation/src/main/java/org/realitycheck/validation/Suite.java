@@ -109,11 +109,11 @@ public final class Suite {
         progress.update("one pass over the data for " + streaming.size() + " checks", 0, checks.size());
         Map<OnePass.Job, RuntimeException> failed = OnePass.feed(eval, streaming);
         for (int i = 0; i < checks.size(); i++) {
+            Check c = checks.get(i);
+            progress.update("check " + c.id(), i, checks.size());
             if (out[i] != null) {
                 continue;
             }
-            Check c = checks.get(i);
-            progress.update("check " + c.id(), i, checks.size());
             CheckResult before = ctxs[i].baseline().orElse(null);
             long t0 = System.nanoTime();
             CheckResult r;
