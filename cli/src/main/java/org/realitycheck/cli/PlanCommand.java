@@ -44,9 +44,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * approximation; a ratio's standard deviation is scaled with its value (constant relative error).
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Sample sizes from a power calculation: for each threshold of a policy, the held-out samples that",
-            "let the conventional method PASS and a model with the threshold's effect FAIL, each with probability 0.95,",
-            "and the power of the configured count. Runs one pilot validation of the conventional method.", "",
+        description = {"Sample sizes from a power calculation, for each threshold of a policy.",
+            "Per threshold: the held-out samples that let the conventional method PASS, and a model with the threshold's effect FAIL, each with probability 0.95; and the power of the configured count.",
+            "It runs one pilot validation of the conventional method.", "",
             "Example:", "  realitycheck plan --domain hep --samples 20000"})
 final class PlanCommand implements Callable<Integer> {
     static final double LEVEL = 0.95;

@@ -83,7 +83,7 @@ class ValidateCommandTest {
 
     @Test
     void badInputIsExit2WithOneLineAndNoOutput(@TempDir Path tmp) throws Exception {
-        badInput(tmp, "unknown domain 'radio'; known domains: astro, hep", "validate", "--domain", "radio", "--model", model.toString());
+        badInput(tmp, "unknown domain 'radio'; known domains: astro, calo, hep", "validate", "--domain", "radio", "--model", model.toString());
         badInput(tmp, "no such file", "validate", "--domain", "hep", "--model", tmp.resolve("missing.zip").toString());
         Path corrupt = tmp.resolve("corrupt.zip");
         Files.writeString(corrupt, "not a zip");

@@ -18,6 +18,7 @@ import org.realitycheck.reports.internal.Text;
 import org.realitycheck.reports.internal.Views;
 import org.realitycheck.validation.CheckResult;
 import org.realitycheck.validation.Judge;
+import org.realitycheck.validation.ThresholdResult;
 import org.realitycheck.validation.Metric;
 import org.realitycheck.validation.Policy;
 import org.realitycheck.validation.PolicyParser;
@@ -169,7 +170,7 @@ public final class ComparisonReport {
         return List.copyOf(sorted);
     }
 
-    /** B's change thresholds on this metric, the worst outcome wins (the rule of {@link Judge}). */
+    /** B's change thresholds on this metric, each judged by {@link Judge#change}; the worst outcome wins. */
     private static MetricDelta judge(Policy policy, String check, Metric old, Metric now) {
         Optional<Policy.CheckPolicy> section = policy == null ? Optional.empty() : policy.check(check);
         Status worst = Status.SKIPPED;
@@ -180,16 +181,11 @@ public final class ComparisonReport {
             if (c == null || !PolicyParser.matches(e.getKey(), now.name())) {
                 continue;
             }
-            double bv = old.value();
-            double worsening = "increase".equals(c.worse()) ? now.value() - bv : bv - now.value();
-            double limit = c.absolute() != null ? c.absolute() : c.relative() * Math.abs(bv);
-            String allow = c.absolute() != null ? Judge.fmt(c.absolute()) : Judge.fmt(100 * c.relative()) + "% of A";
-            boolean bad = Double.isNaN(now.value()) || Double.isNaN(bv) || worsening > limit;
-            Status s = bad ? e.getValue().severity().status() : Status.PASS;
+            ThresholdResult r = Judge.change(now, old, e.getKey(), e.getValue());
+            Status s = r.status();
             if (worst == Status.SKIPPED || s.severity() > worst.severity()) {
                 worst = s;
-                reason = (bad ? "regression: " : "") + "a " + c.worse() + " of at most " + allow + " is allowed ("
-                        + e.getKey() + ", " + e.getValue().severity() + ")";
+                reason = r.reason() + " (" + e.getKey() + ", " + e.getValue().severity() + ")";
             }
         }
         return new MetricDelta(check, now.name(), now.unit(), old.value(), now.value(), worst, reason);

@@ -200,6 +200,15 @@ public final class Judge {
         }
     }
 
+    /**
+     * The rule of a {@code change} threshold, for every tool that compares two runs ({@code validate --baseline},
+     * {@code compare}), so that they cannot disagree: the move of {@code now} against {@code before} in the
+     * threshold's {@code worse} direction, less the allowance, judged with both runs' intervals.
+     */
+    public static ThresholdResult change(Metric now, Metric before, String rule, Policy.Threshold t) {
+        return change(now, rule, t, Optional.ofNullable(before));
+    }
+
     private static ThresholdResult change(Metric m, String rule, Policy.Threshold t, Optional<Metric> before) {
         Policy.Change c = t.change();
         String sev = t.severity().name();
