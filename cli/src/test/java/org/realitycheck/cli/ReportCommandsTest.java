@@ -108,7 +108,7 @@ class ReportCommandsTest {
                 Policy.Severity.fail);
         Policy policy = new Policy(Policy.SCHEMA_VERSION, "astro", null, 100, Map.of(),
                 Map.of("hallucination.empty-fields", new Policy.CheckPolicy(true, Map.of(), Map.of("detection_rate", t))));
-        Metric m = Metric.of("detection_rate", rate, rate / 2, rate * 1.2, "", "fraction of empty fields with a detection");
+        Metric m = Metric.of("detection_rate", rate, rate * 0.8, rate * 1.2, "", "fraction of empty fields with a detection");
         CheckResult c = new CheckResult("hallucination.empty-fields", "Hallucination on empty fields",
                 "objects invented where there is nothing", status, "detection_rate = " + rate + " within <= 0.05",
                 "detection_rate", List.of(m),
